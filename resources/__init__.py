@@ -1,0 +1,1 @@
+"""Data shipped with TransCompare (schemas, tables, styles), read with importlib.resources."""

@@ -1,0 +1,41 @@
+"""Small projects built by hand for tests: witnesses from lists of paragraphs of sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from transcompare.model import TRANSLATION, Project, Sentence, Witness, one_to_one_rows
+
+
+def make_witness(
+    witness_id: str, language: str, paragraphs: Sequence[Sequence[str]], role: str = TRANSLATION
+) -> Witness:
+    """A witness whose paragraphs are the given sentences joined by spaces."""
+    witness = Witness(witness_id, language, role=role)
+    parts: list[str] = []
+    sentences: list[Sentence] = []
+    position = 0
+    for number, paragraph in enumerate(paragraphs):
+        if number:
+            parts.append("\n\n")
+            position += 2
+        for index, text in enumerate(paragraph):
+            if index:
+                parts.append(" ")
+                position += 1
+            sentences.append(
+                Sentence(witness.new_sentence_id(), text, position, position + len(text), number)
+            )
+            parts.append(text)
+            position += len(text)
+    witness.text = "".join(parts)
+    witness.sentences = sentences
+    return witness
+
+
+def make_project(sentences: Mapping[str, Sequence[str]]) -> Project:
+    """One witness per key (its language is the id's first two letters), aligned 1:1."""
+    witnesses = [make_witness(w, w[:2], [texts]) for w, texts in sentences.items()]
+    project = Project(witnesses)
+    project.set_rows(one_to_one_rows(project))
+    return project
