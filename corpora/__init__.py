@@ -1,0 +1,1 @@
+"""Documents bundled with TransCompare, one folder each with its provenance."""
