@@ -200,3 +200,15 @@ def test_founding_document_gaps_are_their_own_sentences() -> None:
     assert after.startswith("Now I would like to expound")
     assert witness.sentences[gaps[1][0] + 1].text == "Fourth."
     assert witness.id == "en-wilson"
+
+
+def test_load_witness_keeps_ids_unique(tmp_path):
+    first, second = tmp_path / "en.txt", tmp_path / "sub" / "en.txt"
+    second.parent.mkdir()
+    for path in (first, second):
+        path.write_text("One sentence. Another one.", encoding="utf-8")
+    source = WitnessSource(path=second, language="en")
+    assert load_witness(source, taken_ids={"en"}).id == "en-2"
+    assert load_witness(source, taken_ids={"en", "en-2"}).id == "en-3"
+    with pytest.raises(InputError, match="'en' is used twice"):
+        load_witness(WitnessSource(path=first, id="en"), taken_ids={"en"})

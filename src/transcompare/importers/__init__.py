@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from transcompare.errors import InputError
@@ -69,16 +70,24 @@ def read_document(
     return document
 
 
-def load_witness(source: WitnessSource) -> Witness:
+def load_witness(source: WitnessSource, taken_ids: Collection[str] = ()) -> Witness:
     """Import and segment one file as the witness ``source`` describes.
 
     Without an id, the witness is named from its language and file name (see
-    :func:`default_witness_id`); making ids unique across a project is the caller's task.
+    :func:`default_witness_id`), with a number added when that name is among ``taken_ids``
+    (the project's other witnesses); an id the user chose that is already taken is an error.
     """
     document = read_document(source.path, encoding=source.encoding, language=source.language)
+    if source.id and source.id in taken_ids:
+        raise InputError(source.path, f"the witness id {source.id!r} is used twice")
+    witness_id = source.id or default_witness_id(document.language, document.path)
+    number = 2
+    while witness_id in taken_ids:
+        witness_id = f"{default_witness_id(document.language, document.path)}-{number}"
+        number += 1
     return witness_from_document(
         document,
-        source.id or default_witness_id(document.language, document.path),
+        witness_id,
         role=source.role,
         title=source.title,
         translator=source.translator,
