@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from transcompare.model import TRANSLATION, Project, one_to_one_rows
+from transcompare.model import TRANSLATION, Project, Witness, one_to_one_rows
 from transcompare.progress import Progress, Task
 
 
@@ -34,10 +34,10 @@ def build_project(
     """Import every source, segment it, align all witnesses (through the pivot) into rows."""
     from transcompare.importers import load_witness
 
-    witnesses = []
+    witnesses: list[Witness] = []
     for number, source in enumerate(sources):
         yield Progress(number, len(sources) + 1, f"Importing {source.path.name}")
-        witnesses.append(load_witness(source))
+        witnesses.append(load_witness(source, taken_ids=[w.id for w in witnesses]))
     project = Project(witnesses, metadata=metadata, pivot=pivot or "")
     yield Progress(len(sources), len(sources) + 1, "Aligning")
     project.set_rows(one_to_one_rows(project))
