@@ -1,0 +1,133 @@
+"""``transcompare qa PROJECT | FILES…``: run the QA checks and print the findings.
+
+One argument is a project file (TEI XML); several are versions of one document (the first is
+the pivot), imported, segmented and aligned on the fly. Text output is one finding per line:
+row (counted from 1), severity, check, message and the spans as ``SENTENCE:START-END``. JSON
+output is a list of findings with ``check``, ``severity``, ``message``, ``row`` (counted from
+0), ``targets`` (``witness``, ``sentence``, ``start``, ``end``), ``category`` and ``key`` (the
+id under which a dismissal is stored in the project). Findings are not errors: the exit code
+is 0 whatever is found, 2 when an input cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from transcompare.cli.segment import write_utf8
+from transcompare.compare.qa import (
+    CATEGORIES,
+    Finding,
+    QAConfig,
+    read_glossary,
+    read_rules,
+    run_checks,
+)
+from transcompare.model import Project
+from transcompare.pipeline import WitnessSource, build_project
+from transcompare.progress import Progress, run
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "qa",
+        help="check a project (or files) for omissions, numbers, names, terms and typography",
+        description="Run the QA checks on a project file, or on two or more versions of a "
+        "document given as files (the first is the pivot the others are compared with), and "
+        "print one finding per line (text) or a JSON list. Dismissed findings are left out "
+        "unless --include-dismissed. Exit code 0 whatever is found, 2 on unusable input.",
+    )
+    parser.add_argument(
+        "inputs", nargs="+", type=Path, metavar="PROJECT_OR_FILES", help="a project file, or files"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--include-dismissed", action="store_true", help="also show findings dismissed before"
+    )
+    parser.add_argument(
+        "--glossary",
+        type=Path,
+        metavar="FILE",
+        help="UTF-8 term list, one per line: SOURCE<tab>TARGET[<tab>forbidden]",
+    )
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        metavar="FILE",
+        help="UTF-8 rules, one per line: SOURCE_REGEX<tab>[!]TARGET_REGEX"
+        "[<tab>SEVERITY[<tab>MESSAGE]] (a leading ! means the target must not match)",
+    )
+    parser.add_argument(
+        "--no-embeddings",
+        action="store_true",
+        help="do not load the word-embedding model (faster; the terminology check then relies "
+        "on an installed dictionary, if any)",
+    )
+    parser.add_argument(
+        "--check",
+        action="append",
+        choices=sorted(CATEGORIES),
+        metavar="CHECK",
+        help=f"run only this check (repeatable): {', '.join(sorted(CATEGORIES))}",
+    )
+    parser.set_defaults(handler=run_qa)
+
+
+def run_qa(args: argparse.Namespace) -> int:
+    config = QAConfig(
+        checks=frozenset(args.check) if args.check else None,
+        include_dismissed=args.include_dismissed,
+        glossary=read_glossary(args.glossary) if args.glossary else (),
+        rules=read_rules(args.rules) if args.rules else (),
+        use_embeddings=not args.no_embeddings,
+    )
+    findings = run_checks(load(args.inputs), config)
+    write_utf8(as_json(findings) if args.format == "json" else as_lines(findings))
+    return 0
+
+
+def load(inputs: list[Path]) -> Project:
+    """A project file, or a project built from several files."""
+    if len(inputs) == 1:
+        from transcompare.formats.tei import read_project
+
+        return read_project(inputs[0])
+    sources = [WitnessSource(path=path) for path in inputs]
+    return run(build_project(sources), _show)
+
+
+def _show(progress: Progress) -> None:
+    if sys.stderr.isatty():
+        end = "\n" if progress.done + 1 >= progress.total else ""
+        print(f"\r{progress.message} ({progress.done}/{progress.total})", end=end, file=sys.stderr)
+
+
+def as_record(finding: Finding) -> dict[str, object]:
+    return {
+        "check": finding.check,
+        "severity": finding.severity,
+        "message": finding.message,
+        "row": finding.row,
+        "targets": [
+            {"witness": s.witness, "sentence": s.sentence, "start": s.start, "end": s.end}
+            for s in finding.targets
+        ],
+        "category": CATEGORIES[finding.check],
+        "key": finding.key,
+    }
+
+
+def as_json(findings: list[Finding]) -> str:
+    return json.dumps([as_record(f) for f in findings], ensure_ascii=False, indent=1) + "\n"
+
+
+def as_lines(findings: list[Finding]) -> str:
+    lines = []
+    for f in findings:
+        where = " ".join(f"{s.sentence}:{s.start}-{s.end}" for s in f.targets)
+        lines.append(f"row {f.row + 1}\t{f.severity}\t{f.check}\t{f.message}\t{where}\n")
+    return "".join(lines)

@@ -1,0 +1,61 @@
+"""Two translations into one language (or a text and its revision) diverging on one row: the
+wording differs widely, a number or a name is in one only, or one is much shorter.
+
+Rows where either side is empty are left to the omission check. When one of the two is the
+pivot, the numbers, names and length of the other are already checked against it, and only
+the wording is compared here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transcompare.compare.cells import Cell
+from transcompare.compare.divergence import ADDITION, OMISSION, WORDING, compare_cells
+from transcompare.compare.names import cell_names, has_counterpart, vocabulary
+from transcompare.compare.qa.base import MAJOR, MINOR, Context, Finding
+from transcompare.compare.qa.numbers import number_findings
+
+CHECKS = {"two-translations": "accuracy/mistranslation"}
+
+SHORTER = 0.5
+"""A side at most this fraction of the other's length is "much shorter"."""
+
+
+def run(context: Context) -> Iterator[Finding]:
+    for first, second in context.same_language_pairs():
+        for row in context.rows:
+            a, b = context.cell(row, first), context.cell(row, second)
+            if a and b:
+                yield from _wording(context, row, a, b)
+                if context.pivot not in (first, second):
+                    yield from _content(context, row, a, b)
+
+
+def _wording(context: Context, row: int, a: Cell, b: Cell) -> Iterator[Finding]:
+    diff = compare_cells(a, b)
+    if diff.score is not None and diff.score >= context.config.divergence:
+        spans = tuple(
+            s
+            for c in diff.changes
+            if c.tag in (WORDING, OMISSION, ADDITION)
+            for s in (*c.a, *c.b)
+            if s.end > s.start
+        )
+        message = f"{a.witness} and {b.witness} word this very differently"
+        yield Finding("two-translations", MINOR, message, row, spans)
+
+
+def _content(context: Context, row: int, a: Cell, b: Cell) -> Iterator[Finding]:
+    for finding in number_findings(row, a, b):
+        yield Finding("two-translations", MAJOR, finding.message, row, finding.targets)
+    for first, second in ((a, b), (b, a)):
+        other = vocabulary(second)
+        for name in cell_names(first):
+            if not has_counterpart(name.text, first.language, other):
+                message = f"name «{name.text}» is in {first.witness} but not {second.witness}"
+                yield Finding("two-translations", MINOR, message, row, (name.span,))
+    short, long = sorted((a, b), key=lambda c: len(c.text))
+    if len(long.text) >= context.config.min_length and len(short.text) <= SHORTER * len(long.text):
+        message = f"{short.witness} is much shorter than {long.witness} here"
+        yield Finding("two-translations", MAJOR, message, row, short.whole() + long.whole())

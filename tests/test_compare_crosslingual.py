@@ -1,0 +1,154 @@
+"""Words, names and numbers of one side with no counterpart on the other (ru ↔ en)."""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+import pytest
+
+from tests.builders import make_project
+from transcompare.compare.cells import Cell, SentenceText
+from transcompare.compare.crosslingual import (
+    NAME,
+    NUMBER,
+    WORD_ITEM,
+    Matcher,
+    MatchSettings,
+    content_words,
+    row_unmatched,
+)
+from transcompare.compare.embeddings import Embeddings
+from transcompare.model import Span
+
+SYNONYMS = [
+    ("говорить", "talk"),
+    ("встреча", "meeting"),
+    ("организовать", "organize"),
+    ("действие", "action"),
+    ("район", "region"),
+    ("пиратство", "piracy"),
+    ("политика", "policy"),
+]
+DIMENSIONS = 4096
+
+
+def fake_encode(texts):
+    """One-hot vectors: the words of a synonym pair share one; any other text gets its own."""
+    index = {word: i for i, pair in enumerate(SYNONYMS) for word in pair}
+    vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for row, text in enumerate(texts):
+        vectors[
+            row, index.get(text, len(SYNONYMS) + zlib.crc32(text.encode()) % (DIMENSIONS - 100))
+        ] = 1
+    return vectors
+
+
+def matcher(**settings) -> Matcher:
+    return Matcher(
+        MatchSettings(use_dictionary=False, **settings),
+        embeddings=Embeddings(fake_encode),
+        bilingual={},
+    )
+
+
+def cell(witness: str, language: str, text: str) -> Cell:
+    return Cell(witness, language, (SentenceText(witness, f"{witness}.s1", text),))
+
+
+def unmatched(ru: str, en: str, **settings) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    found = matcher(**settings).compare(cell("ru", "ru", ru), cell("en", "en", en))
+    return [(u.text, u.kind) for u in found.a], [(u.text, u.kind) for u in found.b]
+
+
+def test_a_mistranslated_word_is_unmatched_on_both_sides_with_exact_spans():
+    found = matcher().compare(
+        cell("ru", "ru", "Они говорили о пиратстве."), cell("en", "en", "They talked about policy.")
+    )
+    assert [(u.span, u.text, u.kind) for u in found.a] == [
+        (Span("ru", "ru.s1", 15, 24), "пиратстве", WORD_ITEM)
+    ]
+    assert [(u.span, u.text, u.kind) for u in found.b] == [
+        (Span("en", "en.s1", 18, 24), "policy", WORD_ITEM)
+    ]
+    assert (found.a_count, found.b_count) == (2, 2)
+
+
+def test_organized_policy_for_organized_piracy():
+    ru, en = unmatched(
+        "Действия организованного пиратства в этом районе.",
+        "Actions of organized policy in this region.",
+    )
+    assert ru == [("пиратства", WORD_ITEM)] and en == [("policy", WORD_ITEM)]
+
+
+@pytest.mark.parametrize(
+    ("ru", "en", "expected"),
+    [
+        (
+            "Президент Кеннеди прибыл в Москву.",
+            "President Kennedy arrived in Moscow.",
+            ([("прибыл", WORD_ITEM)], [("arrived", WORD_ITEM)]),
+        ),
+        ("Громыко и Хрущев.", "Gromyko and Khrushchov.", ([], [])),
+        ("Кеннеди и США.", "Kennedy and the USA.", ([], [])),
+        ("Кеннеди и США.", "Kennedy and the U.S.", ([], [])),
+        ("Громыко и Дортикос.", "Gromyko and Castro.", ([("Дортикос", NAME)], [("Castro", NAME)])),
+    ],
+)
+def test_names_acronyms_and_loanwords_without_embeddings(ru, en, expected):
+    assert unmatched(ru, en, use_embeddings=False) == expected
+
+
+def test_numbers_match_by_value_however_written():
+    assert unmatched("Встреча 18 октября 1962 г.", "The meeting on October 18, 1962.") == ([], [])
+    assert unmatched("Встреча 18 октября.", "The meeting on October 19.") == (
+        [("18", NUMBER)],
+        [("19", NUMBER)],
+    )
+    assert unmatched("сто пятьдесят тысяч", "150,000") == ([], [])
+
+
+def test_function_words_and_year_words_are_not_content():
+    words, numbers = content_words(cell("ru", "ru", "Во время встречи в 1962 году."))
+    assert [w.text for w in words] == ["встречи"]
+    assert [n.value for _, n in numbers] == [1962]
+
+
+def test_empty_and_too_long_cells():
+    found = matcher().compare(cell("ru", "ru", "Встреча."), Cell("en", "en", ()))
+    assert [u.text for u in found.a] == ["Встреча"] and found.b == ()
+    long = cell("en", "en", " ".join(["word"] * 700))
+    assert matcher().compare(cell("ru", "ru", "Встреча."), long).too_long
+
+
+def test_row_unmatched_on_a_project_and_spans_by_witness():
+    project = make_project(
+        {"ru": ["Они говорили о пиратстве."], "en": ["They talked about policy."]}
+    )
+    found = row_unmatched(project, 0, "ru", "en", matcher())
+    assert [u.text for u in found.spans("en")] == ["policy"]
+    assert [u.text for u in found.spans("ru")] == ["пиратстве"]
+
+
+@pytest.mark.slow
+def test_organized_policy_with_the_real_embeddings():
+    """The founding document's "organized policy" for «организованного пиратства»."""
+    real = Matcher(MatchSettings(use_dictionary=False), bilingual={})
+    found = real.compare(
+        cell(
+            "ru",
+            "ru",
+            "Идут разговоры о возможности действий организованного пиратства"
+            " в этом районе под эгидой США.",
+        ),
+        cell(
+            "en",
+            "en",
+            "There is a talk about a possibility of actions of organized policy"
+            " in this region under the US aegis.",
+        ),
+    )
+    assert "пиратства" in [u.text for u in found.a]
+    assert "policy" in [u.text for u in found.b]
+    assert "организованного" not in [u.text for u in found.a]

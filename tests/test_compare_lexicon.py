@@ -1,0 +1,86 @@
+"""Lemmas, function words and proper names in Russian and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcompare.compare.lexicon import (
+    is_function_phrase,
+    is_function_word,
+    is_noun,
+    is_proper_name,
+    is_tagged_name,
+    lemma,
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "expected"),
+    [
+        ("пиратства", "ru", "пиратство"),
+        ("Хрущёва", "ru", "хрущев"),
+        ("организованного", "ru", "организовать"),  # participles go to their verb
+        ("states", "en", "state"),
+        ("government's", "en", "government"),
+        ("government’s", "en", "government"),
+        ("was", "en", "be"),
+        ("Kennedy", "en", "kennedy"),
+        ("Haus", "de", "haus"),
+    ],
+)
+def test_lemma(word, language, expected):
+    assert lemma(word, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "expected"),
+    [
+        ("the", "en", True),
+        ("cannot", "en", True),
+        ("US", "en", False),
+        ("policy", "en", False),
+        ("в", "ru", True),
+        ("который", "ru", True),
+        ("пиратства", "ru", False),
+    ],
+)
+def test_function_words(word, language, expected):
+    assert is_function_word(word, language) is expected
+
+
+def test_two_word_prepositions():
+    assert is_function_phrase("во", "время")
+    assert is_function_phrase("В", "течение")
+    assert not is_function_phrase("это", "время")
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "expected"),
+    [
+        ("Громыко", "ru", True),
+        ("Дортикос", "ru", True),
+        ("Белом", "ru", False),
+        ("Kennedy", "en", True),
+        ("White", "en", False),
+    ],
+)
+def test_proper_names(word, language, expected):
+    assert is_proper_name(word, language) is expected
+
+
+def test_tagged_names_are_only_russian():
+    assert is_tagged_name("Нины", "ru")
+    assert not is_tagged_name("Nina", "en")
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "expected"),
+    [
+        ("вопрос", "ru", True),
+        ("быстро", "ru", False),
+        ("question", "en", True),
+        ("quickly", "en", False),
+    ],
+)
+def test_nouns(word, language, expected):
+    assert is_noun(word, language) is expected

@@ -1,0 +1,55 @@
+"""run_checks, dismissing findings, and accepting one as an annotation."""
+
+from __future__ import annotations
+
+from tests.builders import make_project
+from transcompare.compare.qa import QAConfig, finding_to_annotation, run_checks
+from transcompare.edits import InsertEmptyRow, SetDismissed
+from transcompare.model import Span
+
+CONFIG = QAConfig(use_embeddings=False, use_dictionary=False)
+
+
+def project():
+    return make_project(
+        {"ru": ["Встреча 18 октября.", "Нет."], "en": ["The the meeting on October 19.", "No."]}
+    )
+
+
+def test_findings_come_sorted_by_row_without_duplicates():
+    findings = run_checks(project(), CONFIG)
+    assert [(f.row, f.check) for f in findings] == [(0, "numbers"), (0, "repeated-words")]
+    assert len({f.key for f in findings}) == len(findings)
+
+
+def test_config_selects_checks():
+    findings = run_checks(
+        project(), QAConfig(checks=frozenset({"repeated-words"}), use_embeddings=False)
+    )
+    assert [f.check for f in findings] == ["repeated-words"]
+
+
+def test_dismissed_findings_stay_hidden_after_realignment():
+    p = project()
+    first = run_checks(p, CONFIG)[0]
+    SetDismissed(first.key).apply(p)
+    assert first.key not in [f.key for f in run_checks(p, CONFIG)]
+    InsertEmptyRow(0).apply(p)
+    assert first.key not in [f.key for f in run_checks(p, CONFIG)]
+    shown = run_checks(
+        p, QAConfig(include_dismissed=True, use_embeddings=False, use_dictionary=False)
+    )
+    again = next(f for f in shown if f.key == first.key)
+    assert again.row == first.row + 1
+
+
+def test_an_accepted_finding_becomes_an_annotation():
+    p = project()
+    finding = run_checks(p, CONFIG)[0]
+    annotation = finding_to_annotation(finding, p)
+    assert annotation.category == "accuracy/mistranslation"
+    assert annotation.severity == "major"
+    assert annotation.origin == "qa:numbers"
+    assert annotation.note == finding.message == "18 in ru is 19 in en"
+    assert annotation.spans == (Span("ru", "ru.s1", 8, 10), Span("en", "en.s1", 27, 29))
+    assert annotation.id == "ann1" and annotation.author == p.user

@@ -1,0 +1,109 @@
+"""Terminology: one source term rendered in several ways, and differently in two translations."""
+
+from __future__ import annotations
+
+from tests.builders import make_project
+from tests.test_qa_base import findings, outline
+from transcompare.compare.crosslingual import Matcher, MatchSettings
+from transcompare.compare.qa import QAConfig, terminology
+from transcompare.compare.qa.base import Context
+
+GLOSSARY = {
+    "вопрос": ("question", "issue", "matter"),
+    "правительство": ("government", "administration"),
+    "куба": ("cuba",),
+}
+
+
+def run(sentences):
+    """The terminology findings with a small bilingual word list as the only evidence."""
+    project = make_project(sentences)
+    context = Context(project, QAConfig(use_embeddings=False))
+    context.matcher = Matcher(MatchSettings(use_embeddings=False), bilingual=GLOSSARY)
+    return outline(list(terminology.run(context)))
+
+
+def test_a_term_with_two_renderings():
+    found = run(
+        {
+            "ru": [
+                "Вопрос о Кубе.",
+                "Этот вопрос важен.",
+                "Вопрос решен.",
+                "Вопрос снят.",
+                "Вопрос.",
+            ],
+            "en": [
+                "The question of Cuba.",
+                "This question matters.",
+                "The issue is settled.",
+                "The issue is closed.",
+                "A question.",
+            ],
+        }
+    )
+    assert found == [
+        (
+            2,
+            "minor",
+            "«вопрос» is rendered both «question» and «issue» in en",
+            [("ru.s3", 0, 6), ("en.s3", 4, 9)],
+        )
+    ]
+
+
+def test_a_rendering_seen_once_is_not_reported():
+    found = run(
+        {
+            "ru": ["Вопрос о Кубе.", "Этот вопрос важен.", "Вопрос решен."],
+            "en": ["The question of Cuba.", "This question matters.", "The issue is settled."],
+        }
+    )
+    assert found == []
+
+
+def test_two_translations_rendering_a_term_differently():
+    found = run(
+        {
+            "ru": ["Правительство решило.", "Правительство ответило.", "Правительство молчит."],
+            "en-a": [
+                "The government decided.",
+                "The government answered.",
+                "The government is silent.",
+            ],
+            "en-b": [
+                "The administration decided.",
+                "The administration answered.",
+                "The administration is silent.",
+            ],
+        }
+    )
+    assert found == [
+        (
+            0,
+            "minor",
+            "«правительство» is «government» in en-a but «administration» in en-b",
+            [("ru.s1", 0, 13), ("en-a.s1", 4, 14), ("en-b.s1", 4, 18)],
+        )
+    ]
+
+
+def test_consistent_renderings_and_rare_terms_give_nothing():
+    assert (
+        run(
+            {
+                "ru": ["Вопрос.", "Вопрос.", "Вопрос."],
+                "en": ["A question.", "A question.", "A question."],
+            }
+        )
+        == []
+    )
+    assert run({"ru": ["Вопрос.", "Вопрос."], "en": ["A question.", "An issue."]}) == []
+
+
+def test_without_embeddings_or_dictionary_the_check_does_not_run():
+    project = {
+        "ru": ["Вопрос.", "Вопрос.", "Вопрос."],
+        "en": ["A question.", "A question.", "An issue."],
+    }
+    assert findings(project, "terminology") == []
