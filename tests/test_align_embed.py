@@ -1,0 +1,148 @@
+"""Sentence embeddings and their caches. Most tests replace the model with a cheap stand-in;
+the ones marked slow load the real multilingual encoder."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+
+from transcompare.align import AlignConfig, align_texts
+from transcompare.align.embed import Embedder, cache_directory, covers, default_threads
+from transcompare.progress import run
+
+
+class Counting:
+    """A stand-in model: a fixed vector per text, and a record of what was embedded."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.seen += texts
+        rows = [np.frombuffer(hashlib.sha256(t.encode()).digest(), np.uint8) for t in texts]
+        return np.array(rows, dtype=np.float32).repeat(16, axis=1)
+
+
+@pytest.fixture
+def fake(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRANSCOMPARE_CACHE_DIR", str(tmp_path))
+    model = Counting()
+    monkeypatch.setattr(Embedder, "_encode", lambda self, texts: model(texts))
+    return model
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("ru", True), ("en-GB", True), ("zh_TW", True), ("fi", False)]
+)
+def test_covered_languages(language, expected):
+    assert covers(language) is expected
+
+
+def test_cache_directory_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRANSCOMPARE_CACHE_DIR", str(tmp_path / "c"))
+    assert cache_directory() == tmp_path / "c" / "embeddings"
+    monkeypatch.delenv("TRANSCOMPARE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert cache_directory() == tmp_path / "x" / "transcompare" / "embeddings"
+
+
+def test_vectors_are_unit_length_and_duplicates_are_embedded_once(fake):
+    vectors = run(Embedder(threads=1).embed(["a", "b", "a"]))
+    assert vectors.shape == (3, 512)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert np.array_equal(vectors[0], vectors[2])
+    assert sorted(fake.seen) == ["a", "b"]
+
+
+def test_memory_and_disk_caches_spare_the_model(fake, tmp_path):
+    first = run(Embedder(threads=1).embed(["one", "two"]))
+    embedder = Embedder(threads=1)
+    again = run(embedder.embed(["two", "one"]))
+    assert fake.seen == ["one", "two"]
+    assert np.array_equal(again, first[::-1])
+    assert (tmp_path / "embeddings" / "vectors.sqlite").is_file()
+    run(embedder.embed(["three"]))
+    run(embedder.embed(["three"]))
+    assert fake.seen == ["one", "two", "three"]
+
+
+def test_an_unusable_cache_folder_only_turns_the_disk_cache_off(fake, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    embedder = Embedder(threads=1, directory=blocker / "embeddings")
+    vectors = run(embedder.embed(["x"]))
+    assert vectors.shape == (1, 512)
+    assert embedder.disk.enabled is False
+
+
+def test_progress_is_reported_per_batch(fake):
+    steps = []
+    run(Embedder(threads=1).embed([str(k) for k in range(600)]), steps.append)
+    assert [step.done for step in steps] == [0, 256, 512, 600]
+
+
+@pytest.mark.slow
+def test_translations_are_closer_than_other_sentences(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRANSCOMPARE_CACHE_DIR", str(tmp_path))
+    vectors = run(
+        Embedder().embed(
+            [
+                "Хрущев передал привет президенту.",
+                "Khrushchev sent his regards to the president.",
+                "The weather was fine all week.",
+            ]
+        )
+    )
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
+
+
+@pytest.mark.slow
+def test_russian_and_english_align_through_the_embedding(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRANSCOMPARE_CACHE_DIR", str(tmp_path))
+    russian = [
+        "Во время беседы я передал президенту привет от Хрущева.",
+        "Кеннеди поблагодарил за привет.",
+        "Затем мы обсудили положение на Кубе. Это заняло много времени.",
+        "Беседа продолжалась два часа.",
+    ]
+    english = [
+        "During the conversation I conveyed to the President greetings from Khrushchev.",
+        "Kennedy thanked me for the greetings.",
+        "Then we discussed the situation in Cuba.",
+        "It took a long time.",
+        "The conversation lasted two hours.",
+    ]
+    result = run(align_texts(russian, english, "ru", "en", AlignConfig()))
+    assert result.beads == [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,))]
+
+
+def test_one_language_with_plain_word_overlap_needs_no_embedding(fake):
+    texts = [
+        "The minister arrived in Paris on Monday morning.",
+        "Farmers complained about the dry summer weather.",
+        "A new bridge across the river opened yesterday.",
+    ]
+    revised = [t.replace("about", "of") for t in texts]
+    run(align_texts(texts, revised, "en", "en", AlignConfig()))
+    assert fake.seen == []
+
+
+def test_one_language_without_word_overlap_falls_back_to_the_embedding(fake):
+    first = ["The minister arrived on Monday.", "Farmers were unhappy.", "A bridge opened."]
+    second = ["On Monday the envoy came.", "Growers voiced discontent.", "Traffic crossed a span."]
+    run(align_texts(first, second, "en", "en", AlignConfig()))
+    assert sorted(fake.seen) == sorted(first + second)
+
+
+def test_embeddings_can_be_switched_off(fake):
+    run(align_texts(["Да."], ["Yes."], "ru", "en", AlignConfig(use_embeddings=False)))
+    assert fake.seen == []
+
+
+@pytest.mark.parametrize(("load", "expected"), [(0.2, 2), (1.0, 2), (2.0, 1), (6.0, 1)])
+def test_threads_leave_out_cores_other_programs_keep_busy(monkeypatch, load, expected):
+    monkeypatch.setattr("transcompare.align.embed.usable_cores", lambda: 2)
+    monkeypatch.setattr("os.getloadavg", lambda: (load, load, load))
+    assert default_threads() == expected
