@@ -6,12 +6,18 @@ the UI can run it in a worker thread with a progress bar and a cancel button.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from transcompare.model import TRANSLATION, Project, Witness, one_to_one_rows
+from transcompare.errors import InputError
+from transcompare.model import TRANSLATION, Project, Witness
 from transcompare.progress import Progress, Task
+
+if TYPE_CHECKING:
+    from transcompare.align import AlignConfig
 
 
 @dataclass(frozen=True)
@@ -29,17 +35,32 @@ class WitnessSource:
 
 
 def build_project(
-    sources: Sequence[WitnessSource], pivot: str | None = None, metadata: dict[str, str] | None = None
+    sources: Sequence[WitnessSource],
+    pivot: str | None = None,
+    metadata: dict[str, str] | None = None,
+    config: AlignConfig | None = None,
 ) -> Task[Project]:
-    """Import every source, segment it, align all witnesses (through the pivot) into rows."""
+    """Import every source, segment it, and align all witnesses (through the pivot) into rows."""
+    from transcompare.align import align_project
+    from transcompare.align.config import DEFAULT_CONFIG
     from transcompare.importers import load_witness
 
     witnesses: list[Witness] = []
     for number, source in enumerate(sources):
-        yield Progress(number, len(sources) + 1, f"Importing {source.path.name}")
+        yield Progress(number, len(sources), f"Importing {source.path.name}")
         witnesses.append(load_witness(source, taken_ids=[w.id for w in witnesses]))
+    if pivot and pivot not in {w.id for w in witnesses}:
+        known = ", ".join(w.id for w in witnesses)
+        raise InputError(None, f"there is no version {pivot!r} to align through (versions: {known})")
     project = Project(witnesses, metadata=metadata, pivot=pivot or "")
-    yield Progress(len(sources), len(sources) + 1, "Aligning")
-    project.set_rows(one_to_one_rows(project))
+    project.set_rows((yield from align_project(project, config or DEFAULT_CONFIG)))
     return project
 
+
+def open_corpus(folder: str | os.PathLike[str]) -> Task[Project]:
+    """Build a project from a corpus folder (its ``corpus.toml`` names the files)."""
+    from transcompare.corpus import read_corpus
+
+    corpus = read_corpus(folder)
+    metadata = {"title": corpus.title} if corpus.title else {}
+    return (yield from build_project(corpus.sources, corpus.pivot or None, metadata))
