@@ -97,7 +97,7 @@ def test_new_with_an_unknown_pivot(tmp_path, transcompare):
         "-o",
         tmp_path / "p.xml",
     )
-    assert code == 2 and "--pivot zz: no such witness (witnesses: a)" in stderr
+    assert code == 2 and "no version 'zz' to align through (versions: a)" in stderr
     assert not (tmp_path / "p.xml").exists()
 
 

@@ -35,8 +35,14 @@ def sample() -> Project:
 
 def state(project: Project):
     return copy.deepcopy(
-        (project.rows, [(w.sentences, w.next_number, w.title, w.metadata) for w in project.witnesses],
-         project.annotations, project.dismissed, project.metadata, project.log)
+        (
+            project.rows,
+            [(w.sentences, w.next_number, w.title, w.metadata) for w in project.witnesses],
+            project.annotations,
+            project.dismissed,
+            project.metadata,
+            project.log,
+        )
     )
 
 
@@ -44,30 +50,42 @@ def cells(project: Project, witness: str) -> list[tuple[str, ...]]:
     return [row.ids(witness) for row in project.rows]
 
 
-NOTE = Annotation("ann1", (Span("en", "en.s1", 0, 3), Span("ru", "ru.s1", 0, 4)),
-                  "accuracy/mistranslation", "major")
+NOTE = Annotation(
+    "ann1",
+    (Span("en", "en.s1", 0, 3), Span("ru", "ru.s1", 0, 4)),
+    "accuracy/mistranslation",
+    "major",
+)
 
 EDITS = {
-    "shift up": (lambda: ShiftSentence(1, "en", UP),
-                 {"en": [("en.s1", "en.s2"), (), ("en.s3",)]}),
-    "shift down": (lambda: ShiftSentence(0, "en", DOWN),
-                   {"en": [(), ("en.s1", "en.s2"), ("en.s3",)]}),
-    "merge rows": (lambda: MergeRows(1, 2),
-                   {"ru": [("ru.s1",), ("ru.s2", "ru.s3")], "en": [("en.s1",), ("en.s2", "en.s3")]}),
-    "insert empty": (lambda: InsertEmptyRow(1),
-                     {"en": [("en.s1",), (), ("en.s2",), ("en.s3",)]}),
-    "split sentence": (lambda: SplitSentence("en", "en.s3", 6),
-                       {"en": [("en.s1",), ("en.s2",), ("en.s3", "en.s4")]}),
-    "merge sentences": (lambda: MergeSentences("en", "en.s1"),
-                        {"en": [("en.s1",), (), ("en.s3",)], "ru": [("ru.s1",), ("ru.s2",), ("ru.s3",)]}),
+    "shift up": (lambda: ShiftSentence(1, "en", UP), {"en": [("en.s1", "en.s2"), (), ("en.s3",)]}),
+    "shift down": (
+        lambda: ShiftSentence(0, "en", DOWN),
+        {"en": [(), ("en.s1", "en.s2"), ("en.s3",)]},
+    ),
+    "merge rows": (
+        lambda: MergeRows(1, 2),
+        {"ru": [("ru.s1",), ("ru.s2", "ru.s3")], "en": [("en.s1",), ("en.s2", "en.s3")]},
+    ),
+    "insert empty": (lambda: InsertEmptyRow(1), {"en": [("en.s1",), (), ("en.s2",), ("en.s3",)]}),
+    "split sentence": (
+        lambda: SplitSentence("en", "en.s3", 6),
+        {"en": [("en.s1",), ("en.s2",), ("en.s3", "en.s4")]},
+    ),
+    "merge sentences": (
+        lambda: MergeSentences("en", "en.s1"),
+        {"en": [("en.s1",), (), ("en.s3",)], "ru": [("ru.s1",), ("ru.s2",), ("ru.s3",)]},
+    ),
     "confirm": (lambda: SetConfirmed([0, 2], who="ed"), {}),
     "add issue": (lambda: AddAnnotation(NOTE), {}),
     "dismiss": (lambda: SetDismissed("numbers:en.s1:0:3"), {}),
     "project metadata": (lambda: SetMetadata("title", "Cable"), {}),
     "witness title": (lambda: SetMetadata("title", "Revised", witness="en"), {}),
     "witness field": (lambda: SetMetadata("date", "1962", witness="en"), {}),
-    "compound": (lambda: Compound([MergeRows(0, 1), InsertEmptyRow(0)], "Two edits"),
-                 {"en": [(), ("en.s1", "en.s2"), ("en.s3",)]}),
+    "compound": (
+        lambda: Compound([MergeRows(0, 1), InsertEmptyRow(0)], "Two edits"),
+        {"en": [(), ("en.s1", "en.s2"), ("en.s3",)]},
+    ),
 }
 
 
@@ -102,7 +120,10 @@ def test_split_sentence_trims_whitespace_and_takes_a_new_id():
     project = sample()
     SplitSentence("en", "en.s3", 6).apply(project)
     witness = project.witness("en")
-    assert [(s.id, s.text) for s in witness.sentences[-2:]] == [("en.s3", "Three,"), ("en.s4", "four.")]
+    assert [(s.id, s.text) for s in witness.sentences[-2:]] == [
+        ("en.s3", "Three,"),
+        ("en.s4", "four."),
+    ]
     assert witness.next_number == 5
 
 
@@ -119,7 +140,10 @@ def test_update_and_remove_annotation():
     AddAnnotation(NOTE).apply(project)
     update = UpdateAnnotation("ann1", severity="minor", state="resolved")
     update.apply(project)
-    assert (project.annotation("ann1").severity, project.annotation("ann1").state) == ("minor", "resolved")
+    assert (project.annotation("ann1").severity, project.annotation("ann1").state) == (
+        "minor",
+        "resolved",
+    )
     assert project.annotation("ann1").modified
     update.revert(project)
     assert project.annotation("ann1") == NOTE

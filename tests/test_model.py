@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.builders import make_project, make_witness
 from transcompare.model import (
     Annotation,
     Project,
@@ -14,7 +15,6 @@ from transcompare.model import (
     is_ncname,
     one_to_one_rows,
 )
-from tests.builders import make_project, make_witness
 
 
 def test_make_witness_offsets_match_text():
@@ -27,8 +27,16 @@ def test_make_witness_offsets_match_text():
 
 @pytest.mark.parametrize(
     "value, expected",
-    [("ru", True), ("en-a", True), ("en.s12", True), ("_x", True), ("12:3", False),
-     ("1en", False), ("", False), ("a b", False)],
+    [
+        ("ru", True),
+        ("en-a", True),
+        ("en.s12", True),
+        ("_x", True),
+        ("12:3", False),
+        ("1en", False),
+        ("", False),
+        ("a b", False),
+    ],
 )
 def test_is_ncname(value, expected):
     assert is_ncname(value) is expected
@@ -132,7 +140,9 @@ def test_annotations_are_announced_and_found():
     project = make_project({"en": ["Yes."]})
     heard = []
     project.events.annotations_changed.connect(lambda: heard.append(True))
-    note = Annotation(project.new_annotation_id(), (Span("en", "en.s1", 0, 3),), "style/awkward", "minor")
+    note = Annotation(
+        project.new_annotation_id(), (Span("en", "en.s1", 0, 3),), "style/awkward", "minor"
+    )
     project.insert_annotation(0, note)
     assert project.annotation("ann1") is note
     assert project.new_annotation_id() == "ann2"
@@ -144,7 +154,8 @@ def test_annotations_are_announced_and_found():
 
 def test_word_count_skips_gaps():
     witness = make_witness("en", "en", [["Two words.", "/ ... /"]])
-    witness.sentences[1] = Sentence("en.s2", "/ ... /", witness.sentences[1].start,
-                                    witness.sentences[1].end, 0, "gap")
+    witness.sentences[1] = Sentence(
+        "en.s2", "/ ... /", witness.sentences[1].start, witness.sentences[1].end, 0, "gap"
+    )
     assert witness.word_count() == 2
     assert one_to_one_rows(Project([witness]))[1].cells == {"en": ("en.s2",)}

@@ -16,7 +16,9 @@ def write(path, text):
 
 
 def test_build_project_imports_and_aligns(tmp_path):
-    a = write(tmp_path / "a.txt", "The ship sailed at dawn. It carried 40 men.\n\nThey arrived in May.")
+    a = write(
+        tmp_path / "a.txt", "The ship sailed at dawn. It carried 40 men.\n\nThey arrived in May."
+    )
     b = write(
         tmp_path / "b.txt",
         "The ship sailed at dawn and it carried 40 men.\n\nThey arrived in May. Nobody was hurt.",

@@ -27,9 +27,7 @@ def test_external_entity_is_refused_and_not_read(tmp_path):
 
 
 def test_billion_laughs_is_refused():
-    entities = "".join(
-        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10)
-    )
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
     data = f'<?xml version="1.0"?><!DOCTYPE r [{entities}]><r>&l9;</r>'.encode()
     with pytest.raises(InputError, match="refused for safety"):
         parse_xml_bytes(data, "laughs.xml")
@@ -37,8 +35,12 @@ def test_billion_laughs_is_refused():
 
 @pytest.mark.parametrize(
     "data, problem",
-    [(b"", "the file is empty"), (b"   \n", "the file is empty"),
-     (b"<r><a></r>", "not well-formed XML"), (b"\x00\x01\x02binary", "not well-formed XML")],
+    [
+        (b"", "the file is empty"),
+        (b"   \n", "the file is empty"),
+        (b"<r><a></r>", "not well-formed XML"),
+        (b"\x00\x01\x02binary", "not well-formed XML"),
+    ],
 )
 def test_broken_input_names_the_problem(data, problem):
     with pytest.raises(InputError, match=problem) as error:

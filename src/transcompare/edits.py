@@ -154,7 +154,11 @@ class SplitRow(_RowsEdit):
         if not any(upper.values()) or not any(lower.values()):
             raise EditError("a split must leave sentences in both rows")
         confidence = row.confidence
-        return self.row, self.row + 1, [Row(upper, AUTOMATIC, confidence), Row(lower, AUTOMATIC, confidence)]
+        return (
+            self.row,
+            self.row + 1,
+            [Row(upper, AUTOMATIC, confidence), Row(lower, AUTOMATIC, confidence)],
+        )
 
 
 class InsertEmptyRow(_RowsEdit):
@@ -200,10 +204,12 @@ class SetConfirmed(Edit):
         for index in self.indexes:
             _check_row(project, index)
             row = project.rows[index]
-            self._old += project.replace_rows(index, index + 1, [replace(row, status=status, confirmed_by=who)])
+            self._old += project.replace_rows(
+                index, index + 1, [replace(row, status=status, confirmed_by=who)]
+            )
 
     def _revert(self, project: Project) -> None:
-        for index, row in zip(self.indexes, self._old):
+        for index, row in zip(self.indexes, self._old, strict=True):
             project.replace_rows(index, index + 1, [row])
 
 
@@ -216,8 +222,15 @@ class _SentenceEdit(Edit):
         self._saved: tuple[int, int, list[Sentence], int, int, list[Row], int] | None = None
 
     def _commit(
-        self, project: Project, at: int, old_count: int, sentences: list[Sentence],
-        row_start: int, row_stop: int, rows: list[Row], counter: int,
+        self,
+        project: Project,
+        at: int,
+        old_count: int,
+        sentences: list[Sentence],
+        row_start: int,
+        row_stop: int,
+        rows: list[Row],
+        counter: int,
     ) -> None:
         old_sentences = project.replace_sentences(self.witness, at, at + old_count, sentences)
         old_rows = project.replace_rows(row_start, row_stop, rows)
@@ -250,8 +263,14 @@ class SplitSentence(_SentenceEdit):
             raise EditError("a split must leave text on both sides")
         counter = witness.next_number
         first = replace(old, text=head, end=old.start + len(head))
-        second = Sentence(witness.new_sentence_id(), witness.text[tail_start : old.end], tail_start,
-                          old.end, old.paragraph, old.kind)
+        second = Sentence(
+            witness.new_sentence_id(),
+            witness.text[tail_start : old.end],
+            tail_start,
+            old.end,
+            old.paragraph,
+            old.kind,
+        )
         row_index = project.row_of(self.witness, old.id)
         row = project.rows[row_index]
         ids = list(row.ids(self.witness))
@@ -282,12 +301,16 @@ class MergeSentences(_SentenceEdit):
         row_first = project.row_of(self.witness, first.id)
         row_last = project.row_of(self.witness, second.id)
         rows = [
-            row.with_cells(**{self.witness: tuple(i for i in row.ids(self.witness) if i != second.id)})
+            row.with_cells(
+                **{self.witness: tuple(i for i in row.ids(self.witness) if i != second.id)}
+            )
             for row in project.rows[row_first : row_last + 1]
         ]
         rows[0] = _unconfirm(rows[0])
         new_rows = rows[:1] + _drop_empty(rows[1:])
-        self._commit(project, at, 2, [merged], row_first, row_last + 1, new_rows, witness.next_number)
+        self._commit(
+            project, at, 2, [merged], row_first, row_last + 1, new_rows, witness.next_number
+        )
 
 
 class AddAnnotation(Edit):

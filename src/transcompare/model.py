@@ -18,7 +18,7 @@ import getpass
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from transcompare.events import Signal
 
@@ -46,7 +46,7 @@ def is_ncname(value: str) -> bool:
 
 def now_iso() -> str:
     """The current UTC time, to the second, as ISO 8601 (the form stored in project files)."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def current_user() -> str:
@@ -260,7 +260,9 @@ class Project:
         """The index of the row that holds a sentence."""
         if self._row_index is None:
             self._row_index = {
-                (w, sid): i for i, row in enumerate(self.rows) for w, ids in row.cells.items()
+                (w, sid): i
+                for i, row in enumerate(self.rows)
+                for w, ids in row.cells.items()
                 for sid in ids
             }
         return self._row_index[(witness_id, sentence_id)]

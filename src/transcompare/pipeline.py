@@ -51,7 +51,8 @@ def build_project(
         witnesses.append(load_witness(source, taken_ids=[w.id for w in witnesses]))
     if pivot and pivot not in {w.id for w in witnesses}:
         known = ", ".join(w.id for w in witnesses)
-        raise InputError(None, f"there is no version {pivot!r} to align through (versions: {known})")
+        message = f"there is no version {pivot!r} to align through (versions: {known})"
+        raise InputError(None, message)
     project = Project(witnesses, metadata=metadata, pivot=pivot or "")
     project.set_rows((yield from align_project(project, config or DEFAULT_CONFIG)))
     return project

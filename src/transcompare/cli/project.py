@@ -168,11 +168,6 @@ def run_new(args: argparse.Namespace) -> int:
     project = run(build_project(sources, args.pivot, metadata), _show)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    if args.pivot and args.pivot not in project.witness_ids:
-        raise InputError(
-            None,
-            f"--pivot {args.pivot}: no such witness (witnesses: {', '.join(project.witness_ids)})",
-        )
     project.record(f"Created from {', '.join(p.name for p in args.files)}")
     write_project(project, args.output)
     print(f"{args.output}: {len(project.witnesses)} versions, {len(project.rows)} rows")

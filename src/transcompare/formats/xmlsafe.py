@@ -1,4 +1,4 @@
-"""The one way TransCompare parses XML: no DTD loading, no entity expansion, no network, bounded size.
+"""The one way TransCompare parses XML: no DTD, no entity expansion, no network, bounded size.
 
 A file with a DOCTYPE (the carrier of XXE and "billion laughs" attacks) is refused
 outright rather than parsed with entities left unexpanded: TEI needs no DTD, and a clear refusal
@@ -16,7 +16,6 @@ from lxml import etree
 from transcompare.errors import InputError
 
 MAX_XML_BYTES = 256 * 1024 * 1024
-
 
 
 def _any_width(word: str) -> bytes:
