@@ -1,0 +1,147 @@
+"""Desktop application: time to open and show documents, scrolling cost, and memory.
+
+Run: ``python benchmarks/ui_open.py [--rows N]`` (Qt runs offscreen). Prints:
+
+* the founding corpus: import, segment and align (``build_project``), then show it in the main
+  window (model reset, first rows measured and painted); then the time until the word
+  differences and cross-lingual unmatched words of the rows on screen are computed (the
+  sentence encoder's disk cache may already be warm);
+* a synthetic project of N rows (default 10,000) in three witnesses (Russian and two English
+  versions): time to show it, then the cost of jumping to 200 places spread over the document
+  (each jump measures the rows now on screen and repaints the view), with cross-lingual
+  matching off so that only the view is timed;
+* the resident memory high-water mark (``ru_maxrss``) of the whole run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from transcompare.model import ORIGINAL, Project, Sentence, Witness, one_to_one_rows  # noqa: E402
+from transcompare.progress import run  # noqa: E402
+from transcompare.ui import services  # noqa: E402
+from transcompare.ui.app import application  # noqa: E402
+from transcompare.ui.main_window import MainWindow  # noqa: E402
+
+WORDS = {
+    "ru": ("правительство", "беседа", "президент", "кубинский", "вопрос", "мирный", "встреча"),
+    "en": ("government", "talk", "president", "cuban", "issue", "peaceful", "meeting"),
+}
+JUMPS = 200
+
+
+def settle(app: QApplication, window: MainWindow, limit: float = 600.0) -> float:
+    """Process events until the highlighter is idle; return the seconds it took."""
+    start = time.perf_counter()
+    quiet = 0
+    while quiet < 3 and time.perf_counter() - start < limit:
+        app.processEvents()
+        time.sleep(0.01)
+        quiet = 0 if window.highlighter.pending else quiet + 1
+    return time.perf_counter() - start
+
+
+def show(app: QApplication, window: MainWindow, project: Project) -> float:
+    """Seconds to hand a project to the window and paint its first screen."""
+    start = time.perf_counter()
+    window.set_project(project)
+    app.processEvents()
+    window.view.sizer.fit_visible_rows()
+    window.view.viewport().repaint()
+    return time.perf_counter() - start
+
+
+def synthetic_witness(witness_id: str, language: str, rows: int, seed: int) -> Witness:
+    """``rows`` sentences of 6–30 words, one paragraph per 20 sentences."""
+    generator = random.Random(seed)
+    witness = Witness(witness_id, language, role=ORIGINAL if language == "ru" else "translation")
+    parts, sentences, position = [], [], 0
+    for number in range(rows):
+        words = generator.choices(WORDS[language], k=generator.randint(6, 30))
+        text = " ".join(words).capitalize() + "."
+        if number:
+            separator = "\n\n" if number % 20 == 0 else " "
+            parts.append(separator)
+            position += len(separator)
+        sentences.append(
+            Sentence(witness.new_sentence_id(), text, position, position + len(text), number // 20)
+        )
+        parts.append(text)
+        position += len(text)
+    witness.text, witness.sentences = "".join(parts), sentences
+    return witness
+
+
+def synthetic_project(rows: int) -> Project:
+    witnesses = [
+        synthetic_witness("ru", "ru", rows, 1),
+        synthetic_witness("en-a", "en", rows, 2),
+        synthetic_witness("en-b", "en", rows, 2),
+    ]
+    project = Project(witnesses)
+    project.set_rows(one_to_one_rows(project))
+    return project
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    args = parser.parse_args()
+    app = application()
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+
+    start = time.perf_counter()
+    project = run(services.corpus_task(services.bundled_corpus_folder()))
+    built = time.perf_counter() - start
+    shown = show(app, window, project)
+    highlighted = settle(app, window)
+    print(f"founding corpus ({len(project.rows)} rows, {len(project.witnesses)} witnesses):")
+    print(f"  import, segment, align: {built:.2f} s")
+    print(f"  show (first screen painted): {shown * 1000:.0f} ms")
+    print(f"  highlights of the rows on screen (diffs + cross-lingual): {highlighted:.2f} s")
+
+    window.actions["show_unmatched"].setChecked(False)
+    window.set_highlighting()
+    start = time.perf_counter()
+    big = synthetic_project(args.rows)
+    made = time.perf_counter() - start
+    shown = show(app, window, big)
+    view = window.view
+    steps = []
+    for jump in range(JUMPS):
+        row = (jump * 7919) % args.rows
+        start = time.perf_counter()
+        view.go_to(row)
+        view.sizer.fit_visible_rows()
+        view.viewport().repaint()
+        steps.append(time.perf_counter() - start)
+    settle(app, window)
+    print(f"synthetic project ({args.rows} rows, 3 witnesses, built in {made:.2f} s):")
+    print(f"  show (first screen painted): {shown * 1000:.0f} ms")
+    median, slow = statistics.median(steps), sorted(steps)[int(0.95 * JUMPS)]
+    print(
+        f"  jump + measure + repaint, {JUMPS} places: median {median * 1000:.1f} ms, "
+        f"95th percentile {slow * 1000:.1f} ms, max {max(steps) * 1000:.1f} ms"
+    )
+    print(
+        f"resident memory high-water mark: "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
+    window.stack.setClean()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""QA findings in the window: checks run in a worker; accepting a finding makes it an issue and
+dismissing hides it, each as one undoable step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.conftest import project_state
+from transcompare.compare import qa
+from transcompare.model import Span
+
+
+@pytest.fixture
+def checked(qtbot, window, monkeypatch):
+    """The window after Tools → Run QA checks (without the sentence-encoder model)."""
+    monkeypatch.setattr(qa, "DEFAULTS", replace(qa.DEFAULTS, use_embeddings=False))
+    window.actions["run_checks"].trigger()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=20000)
+    return window
+
+
+def listed(dock):
+    return [dock.tree.topLevelItem(i).text(3) for i in range(dock.tree.topLevelItemCount())]
+
+
+def test_checks_fill_the_findings_list(checked):
+    dock = checked.findings_dock
+    assert listed(dock) == ["4 in en is not in ru"]
+    assert dock.tree.topLevelItem(0).text(0) == "3"
+    assert dock.windowTitle() == "QA findings (1)"
+
+
+def test_accept_turns_the_finding_into_an_issue(checked):
+    dock, project = checked.findings_dock, checked.project
+    before = project_state(project)
+    dock.select(0)
+    finding = dock.selected()
+    dock.accept_requested.emit(finding)
+    [issue] = project.annotations
+    assert (issue.spans, issue.category, issue.origin) == (
+        (Span("en", "en.s3", 7, 11),),
+        qa.CATEGORIES["numbers"],
+        "qa:numbers",
+    )
+    assert finding.key in project.dismissed
+    assert listed(dock) == [] and checked.issues_dock.tree.topLevelItemCount() == 1
+    assert checked.stack.undoText() == "Accept finding (numbers)"
+    checked.stack.undo()
+    assert project_state(project) == before
+    assert listed(dock) == ["4 in en is not in ru"]
+
+
+def test_dismiss_hides_and_restore_brings_back(checked):
+    dock, project = checked.findings_dock, checked.project
+    dock.select(0)
+    key = dock.selected().key
+    dock.dismiss_requested.emit(key, True)
+    assert listed(dock) == [] and key in project.dismissed
+    dock.show_dismissed.setChecked(True)
+    assert listed(dock) == ["4 in en is not in ru"]
+    assert dock.tree.topLevelItem(0).isDisabled()
+    dock.select(0)
+    dock.dismiss_requested.emit(key, False)
+    assert key not in project.dismissed
+    checked.stack.undo()
+    checked.stack.undo()
+    assert project.dismissed == set()
+
+
+def test_clicking_a_finding_jumps_to_its_row(checked):
+    dock = checked.findings_dock
+    dock.tree.itemClicked.emit(dock.tree.topLevelItem(0), 0)
+    assert (checked.view.currentIndex().row(), checked.view.currentIndex().column()) == (2, 1)
