@@ -107,3 +107,22 @@ def test_switching_projects_stops_following_the_old_one(qtbot, model, sample):
     with qtbot.assertNotEmitted(model.rowsInserted):
         InsertEmptyRow(0).apply(sample)
     assert model.rowCount() == 1
+
+
+def test_row_tooltip_names_the_translation_closer_to_the_pivot(qtbot, sample):
+    verdicts = {"Один.": "en-b", "Два.": "", "Три.": "en-a"}
+
+    def closer(cells, settings):
+        return RowHighlights({}, {}, 0.0, (("en-a", "en-b", verdicts[cells[0].text]),))
+
+    model = AlignmentModel(Highlighter(closer))
+    model.set_project(sample)
+    for row in range(3):
+        model.index(row, 1).data(Roles.CELL)
+    qtbot.waitUntil(lambda: model.highlighter.pending == 0)
+    tips = [
+        model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) for r in range(3)
+    ]
+    assert tips[0].endswith("\nen-b is closer to ru than en-a")
+    assert tips[1].endswith("\nen-a and en-b are equally close to ru")
+    assert tips[2].endswith("\nen-a is closer to ru than en-b")

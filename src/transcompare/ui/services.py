@@ -18,6 +18,7 @@ from transcompare.compare import qa
 from transcompare.compare.cells import Cell, cell
 from transcompare.compare.crosslingual import default_matcher
 from transcompare.compare.divergence import compare_cells
+from transcompare.compare.threeway import compare_three
 from transcompare.corpus import bundled_corpus
 from transcompare.formats import autosave, convert, tei
 from transcompare.formats.report import divergence_highlights
@@ -72,6 +73,9 @@ class RowHighlights:
     """Words with no counterpart in the other languages."""
     divergence: float = 0.0
     """0 when the versions say the same, up to 1 when nothing corresponds."""
+    closer: tuple[tuple[str, str, str], ...] = ()
+    """For two translations of the pivot in one language, ``(a, b, verdict)``: the witness
+    closer to the pivot, or ``""`` when neither is (computed with the unmatched words)."""
 
 
 @dataclass(frozen=True)
@@ -97,13 +101,17 @@ def compare_row(cells: tuple[Cell, ...], settings: CompareSettings) -> RowHighli
     diffs: dict[str, list[tuple[Span, str]]] = {}
     unmatched: dict[str, list[Span]] = {}
     scores: list[float] = []
-    for pair in sorted({tuple(sorted(pair)) for pair in settings.references}):
+    for pair in _pairs(settings):
         diff = compare_cells(by_id[pair[0]], by_id[pair[1]])
         for witness in pair:
             diffs.setdefault(witness, []).extend(diff.spans(witness))
         if diff.score is not None:
             scores.append(diff.score)
     pivot = by_id.get(settings.pivot)
+    closer: list[tuple[str, str, str]] = []
+    for a, b in _translation_pairs(settings, pivot, by_id) if settings.unmatched else ():
+        verdict = compare_three(pivot, by_id[a], by_id[b], default_matcher()).closer
+        closer.append((a, b, verdict or ""))
     for other in cells if settings.unmatched and pivot else ():
         if other.language == pivot.language or not other:
             continue
@@ -116,7 +124,26 @@ def compare_row(cells: tuple[Cell, ...], settings: CompareSettings) -> RowHighli
         diffs={witness: tuple(dict.fromkeys(spans)) for witness, spans in diffs.items()},
         unmatched={witness: tuple(dict.fromkeys(spans)) for witness, spans in unmatched.items()},
         divergence=min(1.0, max(scores, default=0.0)),
+        closer=tuple(closer),
     )
+
+
+def _pairs(settings: CompareSettings) -> list[tuple[str, str]]:
+    """The same-language pairs to diff, each once, in a stable order."""
+    return sorted({(min(a, b), max(a, b)) for a, b in settings.references})
+
+
+def _translation_pairs(
+    settings: CompareSettings, pivot: Cell | None, by_id: Mapping[str, Cell]
+) -> list[tuple[str, str]]:
+    """Pairs of non-empty translations, in one language, of a non-empty pivot in another."""
+    if not pivot:
+        return []
+    return [
+        (a, b)
+        for a, b in _pairs(settings)
+        if by_id[a] and by_id[b] and by_id[a].language != pivot.language
+    ]
 
 
 # --- QA and MQM ---------------------------------------------------------------------------------

@@ -270,5 +270,13 @@ class AlignmentModel(QAbstractTableModel):
                 if row.confirmed and row.confirmed_by
                 else row.status
             )
-            return f"Row {section + 1} — {shape}, {status}, confidence {row.confidence:.2f}"
+            found = self.highlighter.get(section)
+            verdicts = [
+                f"{verdict} is closer to {self.project.pivot} than {a if verdict == b else b}"
+                if verdict
+                else f"{a} and {b} are equally close to {self.project.pivot}"
+                for a, b, verdict in (found.closer if found else ())
+            ]
+            summary = f"Row {section + 1} — {shape}, {status}, confidence {row.confidence:.2f}"
+            return "\n".join([summary, *verdicts])
         return None
