@@ -1,10 +1,16 @@
-"""Small projects built by hand for tests: witnesses from lists of paragraphs of sentences."""
+"""Inputs built by hand for tests: witnesses and projects from lists of paragraphs of sentences,
+and the labelled header that archive downloads put in front of a text."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from transcompare.model import TRANSLATION, Project, Sentence, Witness, one_to_one_rows
+
+ARCHIVE_HEADER = ["Citation:", "c", "Summary:", "s", "Contents:", "Translation - English"]
+"""An archive header as paragraphs: label lines, each followed by its value."""
+ARCHIVE_METADATA = {"citation": "c", "summary": "s", "contents": "Translation - English"}
+"""The metadata read from :data:`ARCHIVE_HEADER`."""
 
 
 def make_witness(

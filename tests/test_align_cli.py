@@ -31,26 +31,22 @@ def files(tmp_path):
     return src, tgt
 
 
-def test_presegmented_beads(files, capsys):
+def align_presegmented(files, *options: str) -> None:
+    """Run ``align --presegmented`` on the two sample files, which must succeed."""
     src, tgt = files
-    assert (
-        main(
-            ["align", str(src), str(tgt), "--presegmented", "--src-lang", "en", "--tgt-lang", "en"]
-        )
-        == 0
-    )
+    assert main(["align", str(src), str(tgt), "--presegmented", *options]) == 0
+
+
+def test_presegmented_beads(files, capsys):
+    align_presegmented(files, "--src-lang", "en", "--tgt-lang", "en")
     out = capsys.readouterr().out
     assert out == "[0]:[0]\n[1, 2]:[1]\n[]:[2]\n[3]:[3]\n"
     assert covers(parse_beads(out), 4, 4)
 
 
 def test_tsv_to_a_file(files, tmp_path):
-    src, tgt = files
     out = tmp_path / "out.tsv"
-    assert (
-        main(["align", str(src), str(tgt), "--presegmented", "--format", "tsv", "-o", str(out)])
-        == 0
-    )
+    align_presegmented(files, "--format", "tsv", "-o", str(out))
     rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
     assert rows[1][:2] == [f"{SRC[1]} {SRC[2]}", TGT[1]]
     assert rows[2][0] == "" and rows[2][1] == TGT[2]
@@ -58,23 +54,15 @@ def test_tsv_to_a_file(files, tmp_path):
 
 
 def test_tmx(files, tmp_path):
-    src, tgt = files
     out = tmp_path / "out.tmx"
-    assert (
-        main(["align", str(src), str(tgt), "--presegmented", "--format", "tmx", "-o", str(out)])
-        == 0
-    )
+    align_presegmented(files, "--format", "tmx", "-o", str(out))
     segments = etree.parse(str(out)).findall(".//tu")
     assert len(segments) == 3  # the row with one side only translates nothing
 
 
 def test_tei_project(files, tmp_path):
-    src, tgt = files
     out = tmp_path / "project.xml"
-    assert (
-        main(["align", str(src), str(tgt), "--presegmented", "--format", "tei", "-o", str(out)])
-        == 0
-    )
+    align_presegmented(files, "--format", "tei", "-o", str(out))
     from transcompare.formats.tei import read_project
 
     project = read_project(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.builders import ARCHIVE_HEADER
 from transcompare.importers.archive import split_archive_header
 
 
@@ -84,15 +85,7 @@ def test_text_without_the_layout_is_left_whole(paragraphs: list[str]) -> None:
 
 
 def test_labels_after_contents_belong_to_the_body() -> None:
-    paragraphs = [
-        "Citation:",
-        "c",
-        "Summary:",
-        "s",
-        "Contents:",
-        "Translation - English",
-        "Source: the text",
-    ]
+    paragraphs = [*ARCHIVE_HEADER, "Source: the text"]
     metadata, body = split_archive_header(paragraphs)
     assert "source" not in metadata
     assert body == ["Source: the text"]

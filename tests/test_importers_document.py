@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import ARCHIVE_HEADER, ARCHIVE_METADATA
 from transcompare.errors import InputError
 from transcompare.importers.document import (
     assemble,
@@ -90,18 +91,7 @@ def test_assemble_refuses_a_document_without_text() -> None:
 def test_flat_paragraphs_lose_the_archive_header_and_page_breaks() -> None:
     document = from_flat_paragraphs(
         PATH,
-        [
-            "May 1, 1960",
-            "A title",
-            "Citation:",
-            "c",
-            "Summary:",
-            "s",
-            "Contents:",
-            "Translation - English",
-            "Body without",
-            "end.",
-        ],
+        ["May 1, 1960", "A title", *ARCHIVE_HEADER, "Body without", "end."],
         encoding="cp1251",
         metadata={"author": "X"},
     )
@@ -110,7 +100,5 @@ def test_flat_paragraphs_lose_the_archive_header_and_page_breaks() -> None:
         "author": "X",
         "date": "May 1, 1960",
         "title": "A title",
-        "citation": "c",
-        "summary": "s",
-        "contents": "Translation - English",
+        **ARCHIVE_METADATA,
     }

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import ARCHIVE_HEADER, ARCHIVE_METADATA
 from transcompare.errors import InputError
 from transcompare.importers import docx, read_document
 
@@ -70,17 +71,7 @@ def test_text_box_paragraphs_come_once_before_their_host(tmp_path: Path) -> None
 
 def test_properties_page_breaks_and_archive_header(tmp_path: Path) -> None:
     body = "".join(
-        paragraph(f"<w:t>{text}</w:t>")
-        for text in [
-            "Citation:",
-            "c",
-            "Summary:",
-            "s",
-            "Contents:",
-            "Translation - English",
-            "Broken",
-            "sentence.",
-        ]
+        paragraph(f"<w:t>{text}</w:t>") for text in [*ARCHIVE_HEADER, "Broken", "sentence."]
     )
     document = read_document(write_docx(tmp_path, body, core=CORE))
     assert document.text == "Broken sentence."
@@ -88,9 +79,7 @@ def test_properties_page_breaks_and_archive_header(tmp_path: Path) -> None:
         "title": "A memo",
         "author": "A. Clerk",
         "date": "1962-10-20T00:00:00Z",
-        "citation": "c",
-        "summary": "s",
-        "contents": "Translation - English",
+        **ARCHIVE_METADATA,
     }
 
 

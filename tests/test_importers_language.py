@@ -1,10 +1,11 @@
-"""Language detection from script, letters and function words."""
+"""Language detection from script, letters and function words; checking a tag the user gave."""
 
 from __future__ import annotations
 
 import pytest
 
-from transcompare.importers.language import detect_language
+from transcompare.errors import InputError
+from transcompare.importers.language import check_language_tag, detect_language
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,18 @@ def test_detect_language(text: str, language: str) -> None:
 def test_the_majority_script_decides_a_mixed_text() -> None:
     text = "Советское правительство (Soviet government) заявило об этом еще раз."
     assert detect_language(text) == "ru"
+
+
+@pytest.mark.parametrize("tag", ["en", "ru", "pt-BR", "zh-Hant-TW"])
+def test_a_language_tag_is_accepted(tag: str) -> None:
+    check_language_tag(tag)
+
+
+@pytest.mark.parametrize("tag", ["e", "en_GB", "12", "en gb", ""])
+def test_a_bad_language_tag_names_the_file(tag: str) -> None:
+    with pytest.raises(InputError) as caught:
+        check_language_tag(tag, "a.txt")
+    assert (caught.value.path, caught.value.problem) == (
+        "a.txt",
+        f"{tag!r} is not a language tag such as 'en' or 'ru'",
+    )

@@ -25,6 +25,7 @@ from typing import Any
 from transcompare.errors import InputError
 from transcompare.model import ORIGINAL, TRANSLATION, is_ncname
 from transcompare.pipeline import WitnessSource
+from transcompare.userfiles import read_bytes, utf8_text
 
 MANIFEST = "corpus.toml"
 BUNDLED = "gromyko-kennedy-1962"
@@ -50,21 +51,11 @@ def read_corpus(folder: str | os.PathLike[str]) -> Corpus:
     folder = Path(folder)
     manifest = folder if folder.suffix == ".toml" else folder / MANIFEST
     folder = manifest.parent
+    data = read_bytes(manifest, missing="no such file: a corpus folder needs a corpus.toml")
     try:
-        with manifest.open("rb") as file:
-            table = tomllib.load(file)
-    except FileNotFoundError:
-        raise InputError(manifest, "no such file: a corpus folder needs a corpus.toml") from None
-    except IsADirectoryError:
-        raise InputError(manifest, "is a folder, not a file") from None
-    except PermissionError:
-        raise InputError(manifest, "permission denied") from None
-    except UnicodeDecodeError:
-        raise InputError(manifest, "is not UTF-8 text") from None
+        table = tomllib.loads(utf8_text(manifest, data))
     except tomllib.TOMLDecodeError as error:
         raise InputError(manifest, f"is not valid TOML ({error})") from None
-    except OSError as error:
-        raise InputError(manifest, f"cannot be read ({error.strerror or error})") from None
     witnesses = table.get("witness")
     if not isinstance(witnesses, list) or not witnesses:
         raise InputError(manifest, "lists no [[witness]]")

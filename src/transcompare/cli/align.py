@@ -8,7 +8,6 @@ with the files are :class:`~transcompare.errors.InputError` and become one-line 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,10 +17,9 @@ from transcompare.align.beads import format_beads
 from transcompare.errors import InputError, TransCompareError
 from transcompare.model import ORIGINAL, TRANSLATION, Project, Row, Sentence, Witness
 from transcompare.progress import run
+from transcompare.userfiles import read_bytes, utf8_text
 
 FORMATS = ("beads", "tsv", "tmx", "tei")
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
-MAX_BYTES = 50 * 2**20
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,9 +59,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def align_command(args: argparse.Namespace) -> int:
+    from transcompare.importers.language import check_language_tag
+
     for tag in (args.src_lang, args.tgt_lang):
-        if tag is not None and not LANGUAGE_TAG.fullmatch(tag):
-            raise InputError(None, f"{tag!r} is not a language tag such as 'en' or 'ru'")
+        if tag is not None:
+            check_language_tag(tag)
     if args.presegmented:
         src = presegmented_witness(args.src, args.src_lang, ORIGINAL)
         tgt = presegmented_witness(args.tgt, args.tgt_lang, TRANSLATION, taken=src.id)
@@ -102,24 +102,10 @@ def align_command(args: argparse.Namespace) -> int:
 
 def read_lines(path: Path) -> list[str]:
     """The lines of a UTF-8 text file (a final newline ends the last line, it adds none)."""
-    try:
-        if path.is_dir():
-            raise InputError(path, "is a folder, not a file")
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(path, "is too large to align (the limit is 50 MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror or error})") from None
+    data = read_bytes(path)
     if b"\x00" in data:
         raise InputError(path, "is a binary file, not text with one sentence per line")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text") from None
-    if not text.strip():
-        raise InputError(path, "is empty")
+    text = utf8_text(path, data)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return lines[:-1] if lines[-1] == "" else lines
 

@@ -49,6 +49,7 @@ from transcompare.model import (
     Witness,
     now_iso,
 )
+from transcompare.userfiles import read_bytes, utf8_text
 
 WMT_MQM = "wmt-mqm"
 BIOMQM = "biomqm"
@@ -248,23 +249,7 @@ def _witness(
 
 
 def _read_text(path: str | os.PathLike[str]) -> str:
-    file = Path(path)
-    try:
-        if file.stat().st_size > MAX_EVALUATION_BYTES:
-            raise InputError(path, "file is too large")
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror})") from None
-    if not data.strip():
-        raise InputError(path, "the file is empty")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text") from None
+    return utf8_text(path, read_bytes(path, MAX_EVALUATION_BYTES))
 
 
 # --- WMT / Anthea TSV -------------------------------------------------------------------------

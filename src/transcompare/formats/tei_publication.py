@@ -20,7 +20,12 @@ from lxml import etree
 from transcompare.formats import xmlwrite
 from transcompare.formats.storage import atomic_write
 from transcompare.formats.tei_profile import TEI_NS, add, t
-from transcompare.formats.tei_writer import SentenceAttributes, serialize_tei, witness_document
+from transcompare.formats.tei_writer import (
+    SentenceAttributes,
+    add_witness_list,
+    serialize_tei,
+    witness_document,
+)
 from transcompare.formats.xmlwrite import XML_ID, XML_LANG
 from transcompare.model import Project, Sentence
 
@@ -151,15 +156,7 @@ def publication_to_xml(project: Project) -> bytes:
     add(add(file_desc, "titleStmt"), "title", project.metadata.get("title") or "Aligned versions")
     add(add(file_desc, "publicationStmt"), "p", "Exported from TransCompare.")
     documents = {w.id: ids.fresh(f"doc-{w.id}") for w in project.witnesses}
-    list_wit = add(add(file_desc, "sourceDesc"), "listWit")
-    for witness in project.witnesses:
-        add(
-            list_wit,
-            "witness",
-            witness.title or witness.id,
-            xml_id=witness.id,
-            corresp="#" + documents[witness.id],
-        )
+    add_witness_list(file_desc, project.witnesses, documents, with_roles=False)
     encoding = add(header, "encodingDesc")
     note = (
         "Each sentence s points with @corresp to the sentences aligned with it in the "

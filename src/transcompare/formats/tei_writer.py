@@ -159,16 +159,7 @@ class _Writer:
         _metadata_notes(notes, project.metadata)
         if len(notes):
             file_desc.append(notes)
-        list_wit = add(add(file_desc, "sourceDesc"), "listWit")
-        for witness in project.witnesses:
-            add(
-                list_wit,
-                "witness",
-                witness.title or witness.id,
-                xml_id=witness.id,
-                n=witness.role,
-                corresp="#" + self.documents[witness.id],
-            )
+        add_witness_list(file_desc, project.witnesses, self.documents, with_roles=True)
         encoding = add(header, "encodingDesc")
         app_info = add(encoding, "appInfo")
         version = re.match(r"\d+(\.\d+){0,3}", __version__)
@@ -290,6 +281,26 @@ def _metadata_notes(parent: etree._Element, metadata: Mapping[str, str]) -> None
     for key, value in metadata.items():
         xmlwrite.check_xml_text(f"metadata {key!r}", key, value)
         add(parent, "note", value, type="metadata", n=key)
+
+
+def add_witness_list(
+    file_desc: etree._Element,
+    witnesses: Iterable[Witness],
+    documents: Mapping[str, str],
+    with_roles: bool,
+) -> None:
+    """The ``sourceDesc/listWit`` naming each witness and pointing to its document (by id in
+    ``documents``); the project file also keeps each witness's role (``@n``) so it reads back."""
+    list_wit = add(add(file_desc, "sourceDesc"), "listWit")
+    for witness in witnesses:
+        add(
+            list_wit,
+            "witness",
+            witness.title or witness.id,
+            xml_id=witness.id,
+            n=witness.role if with_roles else None,
+            corresp="#" + documents[witness.id],
+        )
 
 
 def witness_document(

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from lxml import etree
 
 from transcompare.errors import InputError
+from transcompare.userfiles import check_size, read_bytes
 
 MAX_XML_BYTES = 256 * 1024 * 1024
 
@@ -40,8 +40,7 @@ def _parser() -> etree.XMLParser:
 
 def parse_xml_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> etree._ElementTree:
     """Parse XML held in memory; any problem becomes an InputError naming ``path``."""
-    if len(data) > MAX_XML_BYTES:
-        raise InputError(path, f"XML file is too large ({len(data) // 2**20} MB)")
+    check_size(path, len(data), MAX_XML_BYTES)
     if not data.strip():
         raise InputError(path, "the file is empty")
     if _DECLARATION.search(data):
@@ -55,18 +54,4 @@ def parse_xml_bytes(data: bytes, path: str | os.PathLike[str] | None = None) -> 
 
 def parse_xml_file(path: str | os.PathLike[str]) -> etree._ElementTree:
     """Read and parse an XML file safely."""
-    file = Path(path)
-    try:
-        size = file.stat().st_size
-        if size > MAX_XML_BYTES:
-            raise InputError(path, f"XML file is too large ({size // 2**20} MB)")
-        data = file.read_bytes()
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file") from None
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror})") from None
-    return parse_xml_bytes(data, path)
+    return parse_xml_bytes(read_bytes(path, MAX_XML_BYTES), path)

@@ -15,13 +15,13 @@ from pathlib import Path
 from transcompare.errors import InputError
 from transcompare.importers.document import Document
 from transcompare.importers.docx import read_docx
-from transcompare.importers.files import MAX_INPUT_BYTES, read_bytes
-from transcompare.importers.language import UNDETERMINED, detect_language
+from transcompare.importers.language import UNDETERMINED, check_language_tag, detect_language
 from transcompare.importers.plaintext import read_plaintext
 from transcompare.importers.tei_input import read_tei
 from transcompare.importers.witness import default_witness_id, witness_from_document
 from transcompare.model import Witness
 from transcompare.pipeline import WitnessSource
+from transcompare.userfiles import MAX_INPUT_BYTES, read_bytes
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -42,7 +42,6 @@ _UNSUPPORTED = {
     b"{\\rtf": "an RTF file",
     b"\xd0\xcf\x11\xe0": "an old-style Word (.doc) or other OLE file",
 }
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def read_document(
@@ -51,8 +50,8 @@ def read_document(
     """Read a text, TEI or .docx file. ``encoding`` applies to plain text (XML declares its own);
     ``language`` overrides the one the file declares or the text suggests."""
     path = Path(path)
-    if language and not _LANGUAGE_TAG.fullmatch(language):
-        raise InputError(path, f"{language!r} is not a language tag such as 'en' or 'ru'")
+    if language:
+        check_language_tag(language, path)
     data = read_bytes(path)
     for signature, kind in _UNSUPPORTED.items():
         if data.startswith(signature):

@@ -20,8 +20,8 @@ from lxml import etree
 from transcompare.errors import InputError
 from transcompare.formats.xmlsafe import parse_xml_bytes
 from transcompare.importers.document import Document, from_flat_paragraphs
-from transcompare.importers.files import MAX_INPUT_BYTES, megabytes
 from transcompare.importers.xmlnames import local_name
+from transcompare.userfiles import MAX_INPUT_BYTES, megabytes
 
 DOCUMENT_PART = "word/document.xml"
 PROPERTIES_PART = "docProps/core.xml"

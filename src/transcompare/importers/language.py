@@ -7,9 +7,12 @@ lists of function words decide. Returns a BCP 47 primary tag, or "und" when unsu
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
+
+from transcompare.errors import InputError
 
 UNDETERMINED = "und"
 _SAMPLE = 100_000
@@ -76,6 +79,14 @@ _OWN_LETTERS = {
     "sv": "å",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def check_language_tag(tag: str, path: str | os.PathLike[str] | None = None) -> None:
+    """Refuse a language the user gave that is not a tag such as "en" or "pt-BR", before any
+    work is done with it (``path`` names the file it was given for)."""
+    if not _LANGUAGE_TAG.fullmatch(tag):
+        raise InputError(path, f"{tag!r} is not a language tag such as 'en' or 'ru'")
 
 
 def detect_language(text: str) -> str:
