@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from tests.builders import make_project
 from transcompare.compare.cells import Cell, SentenceText, cell, language_of
 from transcompare.model import GAP, Sentence, Span
@@ -37,3 +39,12 @@ def test_cells_with_equal_content_are_equal_and_hash_alike():
 
 def test_language_of():
     assert language_of("ru-RU") == "ru" and language_of("EN_gb") == "en"
+
+
+def test_a_cell_changed_by_replace_has_its_own_text_and_hash():
+    a = Cell("w", "en", (SentenceText("w", "w.s1", "x"),))
+    b = dataclasses.replace(
+        a, sentences=(SentenceText("w", "w.s1", "y"), SentenceText("w", "w.s2", "z"))
+    )
+    assert (a.text, b.text) == ("x", "y z")
+    assert a != b and hash(b) == hash(Cell("w", "en", b.sentences))

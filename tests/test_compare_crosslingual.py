@@ -16,7 +16,9 @@ from transcompare.compare.crosslingual import (
     Matcher,
     MatchSettings,
     content_words,
+    located_words,
     row_unmatched,
+    sentence_words,
 )
 from transcompare.compare.embeddings import Embeddings
 from transcompare.model import Span
@@ -113,6 +115,34 @@ def test_function_words_and_year_words_are_not_content():
     words, numbers = content_words(cell("ru", "ru", "Во время встречи в 1962 году."))
     assert [w.text for w in words] == ["встречи"]
     assert [n.value for _, n in numbers] == [1962]
+
+
+def test_sentence_words_are_offsets_text_lemma_and_kind():
+    assert sentence_words("Громыко обсуждал вопросы в 1962 году.", "ru") == (
+        (0, 7, "Громыко", "громыко", NAME),
+        (8, 16, "обсуждал", "обсуждать", WORD_ITEM),
+        (17, 24, "вопросы", "вопрос", WORD_ITEM),
+    )
+    assert sentence_words("Talks with the U.S. side.", "en")[-1] == (15, 19, "U.S.", "u.s", NAME)
+
+
+def test_located_words_and_content_words_follow_the_sentences():
+    side = Cell(
+        "en",
+        "en",
+        (SentenceText("en", "en.s1", "Big talks."), SentenceText("en", "en.s2", "Peace.")),
+    )
+    assert [(s.id, w[2]) for s, w in located_words(side)] == [
+        ("en.s1", "Big"),
+        ("en.s1", "talks"),
+        ("en.s2", "Peace"),
+    ]
+    words, _ = content_words(side)
+    assert [(w.span, w.text, w.lemma) for w in words] == [
+        (Span("en", "en.s1", 0, 3), "Big", "big"),
+        (Span("en", "en.s1", 4, 9), "talks", "talk"),
+        (Span("en", "en.s2", 0, 5), "Peace", "peace"),
+    ]
 
 
 def test_empty_and_too_long_cells():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from transcompare.compare import embeddings
 from transcompare.compare.embeddings import Embeddings
 
 
@@ -38,3 +39,13 @@ def test_the_real_model_relates_translations():
     similarity = Embeddings().similarity(["пиратство", "правительство"], ["piracy", "government"])
     assert similarity[0, 0] > 0.6 and similarity[1, 1] > 0.6
     assert similarity[0, 1] < 0.6 and similarity[1, 0] < 0.6
+
+
+def test_vectors_stay_right_when_the_memory_is_full(monkeypatch):
+    monkeypatch.setattr(embeddings, "MEMORY", 3)
+    encoder = Counting()
+    at_hand = Embeddings(encoder)
+    assert at_hand.vectors(["a", "b"]).tolist() == [[1.0, 0.0], [0.0, 1.0]]
+    assert at_hand.vectors(["c", "a", "d"]).tolist() == [[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]]
+    assert at_hand.vectors(["b", "a"]).tolist() == [[0.0, 1.0], [1.0, 0.0]]
+    assert encoder.seen == ["a", "b", "c", "d", "b"]  # "a" was kept: the request needed it

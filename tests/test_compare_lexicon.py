@@ -11,6 +11,7 @@ from transcompare.compare.lexicon import (
     is_proper_name,
     is_tagged_name,
     lemma,
+    may_end_function_phrase,
 )
 
 
@@ -84,3 +85,10 @@ def test_tagged_names_are_only_russian():
 )
 def test_nouns(word, language, expected):
     assert is_noun(word, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("время", True), ("Spite", True), ("вопрос", False)]
+)
+def test_may_end_function_phrase(word, expected):
+    assert may_end_function_phrase(word) is expected

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from transcompare.compare.cells import Cell, SentenceText
-from transcompare.compare.names import cell_names, has_counterpart, is_name, shouting, vocabulary
+from transcompare.compare.names import (
+    cell_names,
+    has_counterpart,
+    is_name,
+    missing_names,
+    shouting,
+    vocabulary,
+)
 
 
 def cell(language: str, *texts: str) -> Cell:
@@ -66,3 +73,20 @@ def test_is_name(word, position, expected):
 )
 def test_has_counterpart(name, language, other, expected):
     assert has_counterpart(name, language, vocabulary(cell(*other))) is expected
+
+
+def test_the_vocabulary_of_a_cell_is_that_of_its_sentences():
+    words = vocabulary(cell("ru", "В Москве.", "Хрущев-старший и США."))
+    assert words.folded == {"в", "москве", "хрущев-старший", "хрущев", "старший", "и", "сша"}
+    assert words.keys == ("v", "moskve", "hruskhevstarshi", "hruskhev", "starshi", "i", "sha")
+    assert words.exonyms == {
+        "moscow",
+        *["us", "usa", "u.s", "u.s.a", "united", "states", "america", "american"],
+        "americans",
+    }
+
+
+def test_missing_names():
+    found = missing_names(cell("ru", "Громыко и Дортикос."), cell("en", "Gromyko came."))
+    assert [(n.text, n.span.start) for n in found] == [("Дортикос", 10)]
+    assert missing_names(cell("en", "no names here"), cell("ru", "")) == []

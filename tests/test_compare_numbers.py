@@ -133,3 +133,8 @@ def test_unmatched_compares_values_as_multisets():
 def test_soft_mentions_answer_firm_ones_but_are_never_reported():
     assert unmatched([mention(1)], [mention(1, firm=False)]) == ([], [])
     assert unmatched([mention(1, firm=False)], []) == ([], [])
+
+
+def test_the_same_values_in_any_order_leave_nothing_unmatched():
+    a = [mention(18), mention(1962, firm=False), mention(5)]
+    assert unmatched(a, [mention(5), mention(18), mention(1962)]) == ([], [])

@@ -8,6 +8,7 @@ from transcompare.compare.scripts import (
     CYRILLIC_WORD,
     MIXED_WORD,
     has_cyrillic,
+    has_latin,
     looks_latin,
     writes_cyrillic,
 )
@@ -29,3 +30,10 @@ def test_cyrillic_words_and_lookalikes():
 
 def test_languages_written_in_cyrillic():
     assert writes_cyrillic("ru") and writes_cyrillic("uk") and not writes_cyrillic("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("Москва", False), ("Мoсква", True), ("Café", True), ("123 ...", False)]
+)
+def test_has_latin(text, expected):
+    assert has_latin(text) is expected

@@ -11,8 +11,11 @@ from transcompare.compare.tokens import (
     WORD,
     Normalisation,
     compared,
+    compared_plain,
     keys,
     normalise,
+    scan,
+    scan_with_space,
     tokenize,
     tokenize_with_space,
 )
@@ -79,3 +82,18 @@ def test_compared_drops_ignored_tokens_and_keeps_space_when_asked():
     assert [t.text for t in tokens] == ["a", "b"] and found == ("a", "b")
     tokens, found = compared("a  b", Normalisation(ignore_spacing=False))
     assert found == ("a", "  ", "b")
+
+
+def test_scan_gives_the_tokens_as_plain_tuples():
+    text = "«Мир», 150,000 don’t"
+    plain = scan(text)
+    assert all(type(t) is tuple for t in plain)
+    assert plain == tuple(tuple(t) for t in tokenize(text))
+    assert scan_with_space(" a b") == tuple(tuple(t) for t in tokenize_with_space(" a b"))
+
+
+def test_compared_plain_matches_compared():
+    options = Normalisation(ignore_case=True, ignore_punctuation=True)
+    plain, found = compared_plain("The, End", options)
+    tokens, same = compared("The, End", options)
+    assert plain == tuple(tuple(t) for t in tokens) and found == same == ("the", "end")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.test_qa_base import findings, outline
+from transcompare.compare.qa.names import _variant_pairs
 
 
 def test_transliterated_names_are_found():
@@ -33,3 +34,15 @@ def test_a_name_spelled_two_ways():
 def test_words_that_start_alike_are_no_spelling_variants():
     project = {"ru": ["Куба.", "Кубинцы."], "en": ["About Cuba.", "About Cubans."]}
     assert findings(project, "name-spelling") == []
+
+
+def test_variant_pairs_take_the_first_more_frequent_spelling():
+    forms = ["khrushchev", "cuba", "khrushchov", "cuban", "hruschev", "kruschev"]
+    assert list(_variant_pairs(forms)) == [
+        ("khrushchov", "khrushchev"),
+        ("kruschev", "khrushchev"),
+    ]
+    assert list(_variant_pairs(["kennedy", "kenedy", "kennedi"])) == [
+        ("kenedy", "kennedy"),
+        ("kennedi", "kennedy"),
+    ]

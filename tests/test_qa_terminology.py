@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from tests.builders import make_project
 from tests.test_qa_base import findings, outline
+from transcompare.compare.cells import Cell, SentenceText
 from transcompare.compare.crosslingual import Matcher, MatchSettings
 from transcompare.compare.qa import QAConfig, terminology
 from transcompare.compare.qa.base import Context
+from transcompare.model import Span
 
 GLOSSARY = {
     "вопрос": ("question", "issue", "matter"),
@@ -107,3 +109,10 @@ def test_without_embeddings_or_dictionary_the_check_does_not_run():
         "en": ["A question.", "A question.", "An issue."],
     }
     assert findings(project, "terminology") == []
+
+
+def test_nouns_are_light_records_with_their_span():
+    side = Cell("ru", "ru", (SentenceText("ru", "ru.s1", "Вопрос о Кубе и о блокаде."),))
+    found = terminology.nouns(side)
+    assert [(n.text, n.lemma) for n in found] == [("Вопрос", "вопрос"), ("блокаде", "блокада")]
+    assert found[1].span == Span("ru", "ru.s1", 18, 25)

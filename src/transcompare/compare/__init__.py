@@ -16,4 +16,11 @@ The stages follow each other as in CollateX: tokens (:mod:`.tokens`, :mod:`.cell
 :mod:`.dictionary`) → comparison (:mod:`.worddiff`, :mod:`.divergence`, :mod:`.crosslingual`,
 :mod:`.threeway`) → checks (:mod:`.qa`). Nothing heavy happens at import: the morphology
 analysers, the embedding model and the optional dictionary load on first use.
+
+Work is shared and done once: what is worked out from one sentence (its tokens, numbers, names,
+content words, vocabulary) is cached by the sentence's text, as plain tuples where there are
+many of them, and what is worked out for a cell or a row is cached by the cell's content. The
+QA checks therefore share it, the UI asks for the visible rows only, and a run after an edit
+redoes only the edited rows. Whole-document runs pause the cyclic garbage collector
+(:mod:`.bulk`).
 """

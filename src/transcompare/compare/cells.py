@@ -8,7 +8,7 @@ rows around them. Editorial gap marks ("/ ... /") are left out: they are never c
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from transcompare.compare.tokens import NUMBER, WORD, Token, tokenize
@@ -29,18 +29,23 @@ class Cell:
     witness: str
     language: str
     sentences: tuple[SentenceText, ...]
+    text: str = field(init=False, repr=False, compare=False)
+    """The sentences joined by spaces."""
 
-    @cached_property
-    def text(self) -> str:
-        return " ".join(s.text for s in self.sentences)
+    def __post_init__(self) -> None:
+        """The text, whether there is any, and the hash are worked out at once: every check
+        asks for them in every row, and cells key the caches of every comparison."""
+        object.__setattr__(self, "text", " ".join(s.text for s in self.sentences))
+        filled = any(not s.text.isspace() and s.text for s in self.sentences)
+        object.__setattr__(self, "_filled", filled)
+        object.__setattr__(self, "_hash", hash((self.witness, self.language, self.sentences)))
 
-    @cached_property
-    def _filled(self) -> bool:
-        return any(not s.text.isspace() and s.text for s in self.sentences)
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
 
     def __bool__(self) -> bool:
         """A cell is false when it has no text (an empty side of the row)."""
-        return self._filled
+        return self._filled  # type: ignore[attr-defined]
 
     def tokens(self) -> Iterator[tuple[SentenceText, Token]]:
         """Every token of the cell with the sentence it belongs to."""

@@ -18,7 +18,16 @@ from rapidfuzz.distance import Levenshtein
 from transcompare.compare import worddiff
 from transcompare.compare.cells import Cell, SentenceText, cell
 from transcompare.compare.lexicon import is_function_word, lemma
-from transcompare.compare.tokens import PUNCT, SPACE, Normalisation, Token, compared
+from transcompare.compare.tokens import (
+    NUMBER,
+    PUNCT,
+    SPACE,
+    WORD,
+    Normalisation,
+    Plain,
+    Token,
+    compared_plain,
+)
 from transcompare.model import Project, Row, Span
 
 PUNCTUATION = "punctuation"
@@ -90,15 +99,16 @@ class RowDiff:
 
 
 class _Side:
-    """The tokens of one cell that take part in a comparison, with their keys and sentences."""
+    """The tokens of one cell that take part in a comparison (as plain tuples, see
+    :func:`tokens.scan`), with their keys and sentences."""
 
     def __init__(self, cell: Cell, options: Normalisation) -> None:
         self.cell = cell
-        self.tokens: list[Token] = []
+        self.tokens: list[Plain] = []
         self.sentences: list[SentenceText] = []
         self.keys: list[str] = []
         for sentence in cell.sentences:
-            tokens, keys = compared(sentence.text, options)
+            tokens, keys = compared_plain(sentence.text, options)
             self.tokens.extend(tokens)
             self.keys.extend(keys)
             self.sentences.extend([sentence] * len(tokens))
@@ -109,18 +119,18 @@ class _Side:
             return self._anchor(start)
         spans: list[Span] = []
         for index in range(start, end):
-            sentence, token = self.sentences[index], self.tokens[index]
+            sentence, (_, _, _, first, last) = self.sentences[index], self.tokens[index]
             if spans and spans[-1].sentence == sentence.id:
-                spans[-1] = Span(sentence.witness, sentence.id, spans[-1].start, token.end)
+                spans[-1] = Span(sentence.witness, sentence.id, spans[-1].start, last)
             else:
-                spans.append(Span(sentence.witness, sentence.id, token.start, token.end))
+                spans.append(Span(sentence.witness, sentence.id, first, last))
         return tuple(spans)
 
     def _anchor(self, index: int) -> tuple[Span, ...]:
         if index < len(self.tokens):
-            sentence, offset = self.sentences[index], self.tokens[index].start
+            sentence, (_, _, _, offset, _) = self.sentences[index], self.tokens[index]
         elif self.tokens:
-            sentence, offset = self.sentences[-1], self.tokens[-1].end
+            sentence, (_, _, _, _, offset) = self.sentences[-1], self.tokens[-1]
         else:
             return ()
         return (Span(sentence.witness, sentence.id, offset, offset),)
@@ -171,13 +181,12 @@ def _compare(a: Cell, b: Cell, options: Normalisation) -> RowDiff:
     return RowDiff(a.witness, b.witness, tuple(changes), weight=weight, size=size)
 
 
-def classify(a: Sequence[Token], b: Sequence[Token], language: str = "") -> str:
+def classify(a: Sequence[Token | Plain], b: Sequence[Token | Plain], language: str = "") -> str:
     """The kind of one difference between runs of tokens ``a`` and ``b``."""
-    words_a = [t.norm for t in a if t.is_word]
-    words_b = [t.norm for t in b if t.is_word]
+    words_a = [norm for _, norm, kind, _, _ in a if kind in (WORD, NUMBER)]
+    words_b = [norm for _, norm, kind, _, _ in b if kind in (WORD, NUMBER)]
     if words_a == words_b:
-        marks = [t for t in (*a, *b) if t.kind != SPACE]
-        return PUNCTUATION if any(t.kind == PUNCT for t in marks) else SPACING
+        return PUNCTUATION if any(kind == PUNCT for _, _, kind, _, _ in (*a, *b)) else SPACING
     if not words_b:
         return OMISSION
     if not words_a:
@@ -191,9 +200,10 @@ def classify(a: Sequence[Token], b: Sequence[Token], language: str = "") -> str:
     return WORDING
 
 
-def _is_weak(token: Token, language: str) -> bool:
+def _is_weak(token: Plain, language: str) -> bool:
     """A token that alone does not anchor two changes apart: punctuation or a function word."""
-    return token.kind in (PUNCT, SPACE) or is_function_word(token.text, language)
+    text, _, kind, _, _ = token
+    return kind in (PUNCT, SPACE) or is_function_word(text, language)
 
 
 def similar_spelling(x: str, y: str, language: str = "") -> bool:

@@ -128,6 +128,11 @@ def is_function_word(word: str, language: str) -> bool:
     return folded in _EN_FUNCTION or lemma(word, language) in _EN_FUNCTION
 
 
+def may_end_function_phrase(word: str) -> bool:
+    """Whether ``word`` is the second word of some two-word preposition."""
+    return word.lower() in _PHRASE_ENDS
+
+
 def is_function_phrase(previous: str, word: str) -> bool:
     """Whether ``word`` completes a two-word preposition begun by ``previous``."""
     lower = word.lower()

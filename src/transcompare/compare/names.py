@@ -15,11 +15,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
 from transcompare.compare.cells import Cell
 from transcompare.compare.lexicon import RUSSIAN, is_proper_name, is_tagged_name, lemma
+from transcompare.compare.tokens import NUMBER, WORD, scan
 from transcompare.compare.translit import EXONYMS, name_key
 from transcompare.model import Span
 
@@ -66,18 +68,25 @@ def is_name(word: str, position: int, language: str) -> bool:
 @lru_cache(maxsize=100_000)
 def cell_names(side: Cell) -> tuple[Name, ...]:
     """The proper names of a cell, in order (cached by content)."""
+    return tuple(
+        Name(Span(s.witness, s.id, start, end), text)
+        for s in side.sentences
+        for start, end, text in _sentence_names(s.text, side.language)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _sentence_names(text: str, language: str) -> tuple[tuple[int, int, str], ...]:
+    """The proper names of one sentence as (start, end, text), cached by its text."""
+    candidates = list(_CAPITALISED.finditer(text))
+    if not candidates or shouting(text):
+        return ()
+    first = _FIRST_WORD.search(text)
     found = []
-    for sentence in side.sentences:
-        text = sentence.text
-        candidates = list(_CAPITALISED.finditer(text))
-        if not candidates or shouting(text):
-            continue
-        first = _FIRST_WORD.search(text)
-        for match in candidates:
-            position = 0 if first is not None and match.start() == first.start() else 1
-            if is_name(match.group(), position, side.language):
-                span = Span(sentence.witness, sentence.id, match.start(), match.end())
-                found.append(Name(span, match.group()))
+    for match in candidates:
+        position = 0 if first is not None and match.start() == first.start() else 1
+        if is_name(match.group(), position, language):
+            found.append((match.start(), match.end(), match.group()))
     return tuple(found)
 
 
@@ -96,20 +105,71 @@ class Vocabulary:
 
 @lru_cache(maxsize=100_000)
 def vocabulary(side: Cell) -> Vocabulary:
-    words = [part for word in side.words for part in _parts(word)]
-    words += [m.group() for s in side.sentences for m in DOTTED.finditer(s.text)]
-    folded = frozenset(w.casefold().rstrip(".") for w in words)
-    exonyms: frozenset[str] = frozenset()
-    if side.language == RUSSIAN:
-        exonyms = frozenset(e for w in words for e in EXONYMS.get(lemma(w, RUSSIAN), ()))
+    parts = [_sentence_vocabulary(s.text, side.language) for s in side.sentences]
+    if len(parts) == 1:
+        return Vocabulary(side.language, *parts[0])
+    folded, keys, exonyms = zip(*parts, strict=True)
     return Vocabulary(
-        side.language, folded, tuple(dict.fromkeys(name_key(w) for w in words)), exonyms
+        side.language,
+        frozenset().union(*folded),
+        tuple(dict.fromkeys(key for found in keys for key in found)),
+        frozenset().union(*exonyms),
     )
+
+
+@lru_cache(maxsize=100_000)
+def _sentence_vocabulary(
+    text: str, language: str
+) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """The :class:`Vocabulary` fields of one sentence, cached by its text. The per-word steps
+    are cached functions mapped over the words, the cheapest loop Python has: a QA run makes
+    the vocabulary of nearly every sentence of a translation."""
+    words = [word for word, _, kind, _, _ in scan(text) if kind in (WORD, NUMBER)]
+    if any("-" in word for word in words):
+        words = [part for word in words for part in _parts(word)]
+    words += DOTTED.findall(text)
+    exonyms = chain.from_iterable(map(_exonyms, words)) if language == RUSSIAN else ()
+    return (
+        frozenset(map(_folded, words)),
+        tuple(dict.fromkeys(map(name_key, words))),
+        frozenset(exonyms),
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _folded(word: str) -> str:
+    """A word as vocabularies hold it: case-folded, without a last dot ("u.s")."""
+    return word.casefold().rstrip(".")
+
+
+@lru_cache(maxsize=200_000)
+def _exonyms(word: str) -> frozenset[str]:
+    """The English forms the exonym table gives for a Russian word's lemma. Only a word that
+    begins like a listed lemma can have one (Russian inflection changes the end of a word, not
+    its beginning), and only such words are lemmatised: lemmatising every word of a document
+    would cost more than the rest of the names and acronyms checks together."""
+    start = word[:3].lower().replace("ё", "е")
+    if start not in _EXONYM_STARTS and start[:2] not in _EXONYM_STARTS:
+        return frozenset()
+    return EXONYMS.get(lemma(word, RUSSIAN), frozenset())
+
+
+_EXONYM_STARTS = frozenset(ru[:3] for ru in EXONYMS)
 
 
 def _parts(word: str) -> list[str]:
     """A word, and the parts of a hyphenated one ("anti-Cuban" also gives "Cuban")."""
     return [word, *word.split("-")] if "-" in word else [word]
+
+
+def missing_names(side: Cell, other: Cell) -> list[Name]:
+    """The names of ``side`` with no counterpart in ``other`` (whose vocabulary is worked out
+    only when ``side`` has names)."""
+    names = cell_names(side)
+    if not names:
+        return []
+    words = vocabulary(other)
+    return [name for name in names if not has_counterpart(name.text, side.language, words)]
 
 
 def has_counterpart(name: str, language: str, other: Vocabulary) -> bool:
@@ -138,5 +198,10 @@ def _key_found(key: str, keys: Sequence[str]) -> bool:
     return len(skeleton) >= 3 and any(_consonants(k) == skeleton for k in keys)
 
 
+_VOWELS = str.maketrans("", "", "aeiou")
+
+
+@lru_cache(maxsize=100_000)
 def _consonants(key: str) -> str:
-    return re.sub(r"[aeiou]", "", key)
+    """A key without its vowels (cached: every key of a cell is asked for)."""
+    return key.translate(_VOWELS)

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from transcompare.compare.lexicon import ENGLISH, RUSSIAN, lemma
-from transcompare.compare.tokens import WORD, Token, tokenize
+from transcompare.compare.tokens import WORD, Plain, scan
 
 _EN_CARDINALS = {
     "zero": 0,
@@ -244,6 +244,8 @@ _DIGITS = re.compile(
     r"\d{1,3}(?:(?P<sep>[,\u00a0\u202f\u2009 ])\d{3})(?:(?P=sep)\d{3})*(?!\d)(?:\.\d+)?(?!\d)"
     r"|\d+(?:[.,]\d+)?(?!\d)"
 )  # patterns start with \d, so the regex engine skips other characters quickly
+_GROUP_SPACES = re.compile(r"[\u00a0\u202f\u2009 ]")
+_DECIMAL_MARKS = re.compile(r"[.,]")
 _DATE_HINT = re.compile(r"\d[./-]\d")
 _ROMAN_HINT = re.compile(r"[MDCLXVI]{2}")
 _ROMAN = re.compile(
@@ -285,7 +287,7 @@ def find_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
 
 @lru_cache(maxsize=65536)
 def _find(text: str, language: str) -> tuple[NumberMention, ...]:
-    words = _number_words(tokenize(text), language)
+    words = _number_words(scan(text), language)
     if not words and not _ANYTHING.search(text):
         return ()
     mentions: list[NumberMention] = []
@@ -315,21 +317,27 @@ def _find(text: str, language: str) -> tuple[NumberMention, ...]:
             and not _continued(text, match.start())
         ):
             pieces.append(_Piece(match.start(), match.end(), value, "digits"))
-    for word in words:
-        if not _inside((word.start, word.end), taken):
-            pieces.extend(_word_pieces(word.text, word.start, language))
+    for word, start, end in words:
+        if not _inside((start, end), taken):
+            pieces.extend(_word_pieces(word, start, language))
     mentions.extend(_phrases(text, sorted(pieces, key=lambda p: p.start)))
     return tuple(sorted(mentions, key=lambda m: m.start))
 
 
-def _number_words(tokens: Sequence[Token], language: str) -> list[Token]:
-    """A cheap first pass: the words that begin like a number word."""
+def _number_words(tokens: Sequence[Plain], language: str) -> list[tuple[str, int, int]]:
+    """A cheap first pass: the words that begin like a number word, with their offsets."""
     if language == ENGLISH:
         return [
-            t for t in tokens if t.kind == WORD and t.text.split("-", 1)[0].lower() in _EN_WORDS
+            (word, start, end)
+            for word, _, kind, start, end in tokens
+            if kind == WORD and word.partition("-")[0].lower() in _EN_WORDS
         ]
     if language == RUSSIAN:
-        return [t for t in tokens if t.kind == WORD and t.text[:3].lower() in _RU_PREFIXES]
+        return [
+            (word, start, end)
+            for word, _, kind, start, end in tokens
+            if kind == WORD and word[:3].lower() in _RU_PREFIXES
+        ]
     return []
 
 
@@ -359,8 +367,10 @@ def is_roman(word: str) -> bool:
 def parse_digits(written: str) -> Decimal | None:
     """The value of a group of digits: a comma or space before exactly three digits groups
     thousands, otherwise a comma or point is the decimal mark."""
-    compact = re.sub(r"[\u00a0\u202f\u2009 ]", "", written)
-    parts = re.split(r"[.,]", compact)
+    if written.isascii() and written.isdigit():
+        return Decimal(written)  # most numbers: plain digits
+    compact = _GROUP_SPACES.sub("", written)
+    parts = _DECIMAL_MARKS.split(compact)
     if (
         len(parts) > 1
         and all(len(p) == 3 for p in parts[1:])
@@ -507,6 +517,8 @@ def unmatched(
 ) -> tuple[list[int], list[int]]:
     """Indexes of the firm mentions of ``a`` with no equal value left in ``b``, and the same
     for ``b``; soft mentions answer firm ones but are never reported themselves."""
+    if len(a) == len(b) and sorted(m.value for m in a) == sorted(m.value for m in b):
+        return [], []  # the same values on both sides, the common case: nothing to pair up
     return _unanswered(a, b), _unanswered(b, a)
 
 

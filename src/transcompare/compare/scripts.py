@@ -22,6 +22,7 @@ CYRILLIC_WORD = re.compile(rf"[{_CYR}](?<![{_CYR}{_LAT}][{_CYR}])[{_CYR}]*(?![{_
 """A word written only in Cyrillic letters."""
 
 _ANY_CYRILLIC = re.compile(f"[{_CYR}]")
+_ANY_LATIN = re.compile(f"[{_LAT}]")
 
 LOOKALIKES = {
     "а": "a", "в": "B", "е": "e", "к": "K", "м": "M", "н": "H", "о": "o", "р": "p", "с": "c",
@@ -34,6 +35,12 @@ LOOKALIKES = {
 
 def has_cyrillic(text: str) -> bool:
     return _ANY_CYRILLIC.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    """Whether a text has a Latin letter (a mixed-script word needs both: most sentences of a
+    Russian text have none, and the mixed-word pattern is slow to run over them)."""
+    return _ANY_LATIN.search(text) is not None
 
 
 def looks_latin(word: str) -> bool:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 WORD = "word"
@@ -58,29 +58,50 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
 
 
+Plain = tuple[str, str, str, int, int]
+"""A token as a plain tuple, in :class:`Token`'s field order: text, norm, kind, start, end."""
+
+
 @lru_cache(maxsize=100_000)
-def tokenize(text: str) -> tuple[Token, ...]:
-    """The words, numbers and punctuation marks of one sentence (space between them is left
-    out; :func:`tokenize_with_space` keeps it)."""
+def scan(text: str) -> tuple[Plain, ...]:
+    """The words, numbers and punctuation marks of one sentence as plain tuples, cached by
+    text. The comparisons and checks read every sentence of a document through this: tuples of
+    strings and numbers take less memory than :class:`Token` records, and the garbage collector
+    stops tracking them, where a cache of records would be rescanned by every collection."""
     return _scan(text, with_space=False)
 
 
 @lru_cache(maxsize=20_000)
-def tokenize_with_space(text: str) -> tuple[Token, ...]:
-    """Every token of one sentence, runs of space included."""
+def scan_with_space(text: str) -> tuple[Plain, ...]:
+    """:func:`scan`, runs of space included."""
     return _scan(text, with_space=True)
 
 
-_new_token = tuple.__new__  # builds a Token without a Python-level call: this runs per token
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The words, numbers and punctuation marks of one sentence (space between them is left
+    out; :func:`tokenize_with_space` keeps it)."""
+    return _records(scan(text))
 
 
-def _scan(text: str, with_space: bool) -> tuple[Token, ...]:
-    tokens = []
+def tokenize_with_space(text: str) -> tuple[Token, ...]:
+    """Every token of one sentence, runs of space included."""
+    return _records(scan_with_space(text))
+
+
+_as_token = partial(tuple.__new__, Token)  # a Token without a Python-level call per token
+
+
+def _records(tokens: Sequence[Plain]) -> tuple[Token, ...]:
+    return tuple(map(_as_token, tokens))
+
+
+def _scan(text: str, with_space: bool) -> tuple[Plain, ...]:
+    tokens: list[Plain] = []
     start = 0
     for space, piece in _PIECES.findall(text):
         if space:
             if with_space:
-                tokens.append(_new_token(Token, (space, space, SPACE, start, start + len(space))))
+                tokens.append((space, space, SPACE, start, start + len(space)))
             start += len(space)
         end = start + len(piece)
         first = piece[0]
@@ -92,10 +113,10 @@ def _scan(text: str, with_space: bool) -> tuple[Token, ...]:
             kind = PUNCT
         plain = piece.isascii() or piece.isalpha() and unicodedata.is_normalized("NFKC", piece)
         norm = piece if plain else normalise(piece)
-        tokens.append(_new_token(Token, (piece, norm, kind, start, end)))
+        tokens.append((piece, norm, kind, start, end))
         start = end
     if with_space and start < len(text):
-        tokens.append(_new_token(Token, (text[start:], text[start:], SPACE, start, len(text))))
+        tokens.append((text[start:], text[start:], SPACE, start, len(text)))
     return tuple(tokens)
 
 
@@ -108,16 +129,17 @@ class Normalisation:
     ignore_spacing: bool = True
 
 
-def key(token: Token, options: Normalisation) -> str:
+def key(token: Token | Plain, options: Normalisation) -> str:
     """The form a token is compared by; an empty string means the token is ignored."""
-    if token.kind == SPACE:
-        return "" if options.ignore_spacing else token.text
-    if token.kind == PUNCT and options.ignore_punctuation:
+    text, norm, kind, _, _ = token
+    if kind == SPACE:
+        return "" if options.ignore_spacing else text
+    if kind == PUNCT and options.ignore_punctuation:
         return ""
-    return token.norm.casefold() if options.ignore_case else token.norm
+    return norm.casefold() if options.ignore_case else norm
 
 
-def keys(tokens: Sequence[Token], options: Normalisation) -> tuple[str, ...]:
+def keys(tokens: Sequence[Token | Plain], options: Normalisation) -> tuple[str, ...]:
     """One key per token (normalising never merges or splits tokens)."""
     result = tuple(key(token, options) for token in tokens)
     assert len(result) == len(tokens)
@@ -125,8 +147,15 @@ def keys(tokens: Sequence[Token], options: Normalisation) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
-def compared(text: str, options: Normalisation) -> tuple[tuple[Token, ...], tuple[str, ...]]:
-    """The tokens of a sentence that a comparison with ``options`` looks at, and their keys."""
-    tokens = tokenize(text) if options.ignore_spacing else tokenize_with_space(text)
+def compared_plain(text: str, options: Normalisation) -> tuple[tuple[Plain, ...], tuple[str, ...]]:
+    """The tokens of a sentence that a comparison with ``options`` looks at, as plain tuples
+    (see :func:`scan`), and their keys."""
+    tokens = scan(text) if options.ignore_spacing else scan_with_space(text)
     pairs = [(t, k) for t, k in zip(tokens, keys(tokens, options), strict=True) if k]
     return tuple(t for t, _ in pairs), tuple(k for _, k in pairs)
+
+
+def compared(text: str, options: Normalisation) -> tuple[tuple[Token, ...], tuple[str, ...]]:
+    """The tokens of a sentence that a comparison with ``options`` looks at, and their keys."""
+    tokens, found = compared_plain(text, options)
+    return _records(tokens), found

@@ -100,9 +100,16 @@ def transliterate(word: str) -> str:
 def name_key(word: str) -> str:
     """A spelling key that Russian transliterations and English spellings share."""
     latin = transliterate(word) if has_cyrillic(word) else word.lower()
-    latin = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
-    latin = re.sub(r"['’]s$", "", latin)
-    latin = re.sub(r"[^a-z]", "", latin)
+    if not latin.isascii():
+        latin = "".join(
+            c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c)
+        )
+    latin = _NOT_LETTER.sub("", _POSSESSIVE.sub("", latin))
     for old, new in _KEY_RULES:
         latin = latin.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", latin)
+    return _DOUBLED.sub(r"\1", latin)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")

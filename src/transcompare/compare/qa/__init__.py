@@ -9,6 +9,7 @@ MQM category of each) and ``run(context)``.
 
 from __future__ import annotations
 
+from transcompare.compare.bulk import collection_paused
 from transcompare.compare.qa import (
     acronyms,
     alignment,
@@ -76,6 +77,11 @@ __all__ = [
 def run_checks(project: Project, config: QAConfig = DEFAULTS) -> list[Finding]:
     """Every finding of the checks ``config`` selects, in reading order (row, check, place),
     without duplicates and (unless ``config.include_dismissed``) without the dismissed ones."""
+    with collection_paused():
+        return _run_checks(project, config)
+
+
+def _run_checks(project: Project, config: QAConfig) -> list[Finding]:
     context = Context(project, config)
     wanted = config.checks
     found: dict[str, Finding] = {}

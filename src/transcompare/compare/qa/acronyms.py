@@ -31,6 +31,7 @@ def acronyms(side: Cell) -> tuple[tuple[Span, str], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=100_000)
 def _all_capitals(side: Cell) -> bool:
     return all(shouting(s.text) for s in side.sentences)
 
@@ -52,7 +53,8 @@ def run(context: Context) -> Iterator[Finding]:
                             f"«{acronym}» in {first.witness} has no counterpart in {second.witness}"
                         )
                         yield Finding("acronyms", MINOR, message, row, (where,))
-            if _all_capitals(a) != _all_capitals(b):
-                upper, lower = (a, b) if _all_capitals(a) else (b, a)
+            capitals_a = _all_capitals(a)
+            if capitals_a != _all_capitals(b):
+                upper, lower = (a, b) if capitals_a else (b, a)
                 message = f"{upper.witness} is in capitals here, {lower.witness} is not"
                 yield Finding("capitals", MINOR, message, row, upper.whole() + lower.whole())

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transcompare.compare.qa.base import MINOR, NEUTRAL, Context, Finding
+from transcompare.model import Span
 
 CHECKS = {"alignment": "design/layout"}
 
@@ -19,15 +20,21 @@ def run(context: Context) -> Iterator[Finding]:
     witnesses = project.witness_ids
     judged = any(row.confidence > 0 for row in project.rows)
     for index, row in enumerate(project.rows):
-        whole = tuple(s for w in witnesses for s in context.cell(index, w).whole())
         crowded = [w for w in witnesses if len(row.ids(w)) > config.max_cell_sentences]
         if crowded and sum(bool(row.ids(w)) for w in witnesses) > 1:
             shape = ":".join(str(n) for n in row.shape(witnesses))
-            yield Finding("alignment", MINOR, f"a {shape} row: check the alignment", index, whole)
+            message = f"a {shape} row: check the alignment"
+            yield Finding("alignment", MINOR, message, index, _whole(context, index))
         if judged and not row.confirmed and row.confidence < config.low_confidence:
-            yield Finding("alignment", NEUTRAL, "the aligner is unsure of this row", index, whole)
+            message = "the aligner is unsure of this row"
+            yield Finding("alignment", NEUTRAL, message, index, _whole(context, index))
     for witness in witnesses:
         yield from _empty_runs(context, witness)
+
+
+def _whole(context: Context, row: int) -> tuple[Span, ...]:
+    """Every sentence of a row (made only for the rows reported)."""
+    return tuple(s for w in context.project.witness_ids for s in context.cell(row, w).whole())
 
 
 def _empty_runs(context: Context, witness: str) -> Iterator[Finding]:

@@ -106,16 +106,21 @@ class Context:
         self.project = project
         self.config = config
         self.pivot = project.pivot
-        self._cells: dict[tuple[int, str], Cell] = {}
+        self._cells: dict[str, list[Cell]] = {}
 
     @property
     def rows(self) -> range:
         return range(len(self.project.rows))
 
     def cell(self, row: int, witness: str) -> Cell:
-        found = self._cells.get((row, witness))
+        return self.cells(witness)[row]
+
+    def cells(self, witness: str) -> list[Cell]:
+        """Every row's cell of one witness, made once for all checks."""
+        found = self._cells.get(witness)
         if found is None:
-            found = self._cells[row, witness] = cell(self.project, row, witness)
+            rows = self.project.rows
+            found = self._cells[witness] = [cell(self.project, row, witness) for row in rows]
         return found
 
     @cached_property

@@ -25,6 +25,7 @@ STRAIGHT = '"'
 QUOTES = {"«": "»", "“": "”", "„": "“", STRAIGHT: STRAIGHT}
 _PARTNER = {")": "(", "]": "[", "}": "{", "»": "«", "”": "“"}
 _MARKS = re.compile(r'[()\[\]{}«»“”„"]')
+_QUOTE_MARK = re.compile(r'[«“„"]')
 _OPENING_QUOTES = re.compile(r'[«“„]|(?:^|(?<=[\s(\[{«„“—–-]))"(?=\S)')
 
 
@@ -107,9 +108,11 @@ def _report(witness: str, mark: _Open, closing: bool = False) -> Finding:
 
 
 def _quotes(side: Cell) -> tuple[Span, ...]:
-    """The opening quote marks of a cell, as spans."""
+    """The opening quote marks of a cell, as spans (the pattern, which looks behind every
+    character, only runs over sentences with a quote mark)."""
     return tuple(
         Span(s.witness, s.id, match.start(), match.end())
         for s in side.sentences
+        if _QUOTE_MARK.search(s.text)
         for match in _OPENING_QUOTES.finditer(s.text)
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 from transcompare.compare.cells import Cell
 from transcompare.compare.lexicon import lemma
 from transcompare.compare.qa.base import MAJOR, Context, Finding, GlossaryTerm
-from transcompare.compare.tokens import WORD, tokenize
+from transcompare.compare.tokens import WORD, scan
 from transcompare.errors import InputError
 from transcompare.model import Span
 
@@ -56,7 +56,7 @@ def read_glossary(path: str | Path) -> tuple[GlossaryTerm, ...]:
 
 def find_term(term: str, side: Cell) -> Span | None:
     """Where a term (one or more words) occurs in a cell, matching by lemma."""
-    words = [t.text for t in tokenize(term) if t.kind == WORD]
+    words = [word for word, _, kind, _, _ in scan(term) if kind == WORD]
     if not words:
         return None
     folded = _fold(side.text)
@@ -64,12 +64,14 @@ def find_term(term: str, side: Cell) -> Span | None:
         return None  # a cheap test first: forms mostly share their first letters with the lemma
     wanted = [lemma(w, side.language) for w in words]
     for sentence in side.sentences:
-        tokens = [t for t in tokenize(sentence.text) if t.kind == WORD]
-        lemmas = [lemma(t.text, side.language) for t in tokens]
-        for start in range(len(tokens) - len(wanted) + 1):
-            if lemmas[start : start + len(wanted)] == wanted:
-                last = tokens[start + len(wanted) - 1]
-                return Span(sentence.witness, sentence.id, tokens[start].start, last.end)
+        found = [
+            (word, start, end) for word, _, kind, start, end in scan(sentence.text) if kind == WORD
+        ]
+        lemmas = [lemma(word, side.language) for word, _, _ in found]
+        for first in range(len(found) - len(wanted) + 1):
+            if lemmas[first : first + len(wanted)] == wanted:
+                last = found[first + len(wanted) - 1]
+                return Span(sentence.witness, sentence.id, found[first][1], last[2])
     return None
 
 

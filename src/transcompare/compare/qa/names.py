@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from transcompare.compare.lexicon import lemma
-from transcompare.compare.names import Name, cell_names, has_counterpart, vocabulary
+from transcompare.compare.names import Name, cell_names, missing_names
 from transcompare.compare.qa.base import MINOR, Context, Finding
 
 CHECKS = {"names": "accuracy/mistranslation", "name-spelling": "linguistic/spelling"}
@@ -29,14 +30,9 @@ def run(context: Context) -> Iterator[Finding]:
             a, b = context.cell(row, source), context.cell(row, target)
             if not a or not b:
                 continue
-            names = cell_names(a)
-            if not names:
-                continue
-            other = vocabulary(b)
-            for name in names:
-                if not has_counterpart(name.text, a.language, other):
-                    message = f"name «{name.text}» not found in {target}"
-                    yield Finding("names", MINOR, message, row, (name.span,))
+            for name in missing_names(a, b):
+                message = f"name «{name.text}» not found in {target}"
+                yield Finding("names", MINOR, message, row, (name.span,))
     for witness in context.project.witness_ids:
         yield from _variants(context, witness)
 
@@ -49,14 +45,34 @@ def _variants(context: Context, witness: str) -> Iterator[Finding]:
         for name in cell_names(context.cell(row, witness)):
             occurrences[lemma(name.text, language)].append((row, name))
     forms = sorted(occurrences, key=lambda f: (-len(occurrences[f]), f))
-    for index, rare in enumerate(forms):
-        for common in forms[:index]:
-            if _variant(rare, common):
-                shown = Counter(n.text for _, n in occurrences[common]).most_common(1)[0][0]
-                for row, name in occurrences[rare]:
-                    message = f"«{name.text}» is elsewhere spelled «{shown}»"
-                    yield Finding("name-spelling", MINOR, message, row, (name.span,))
-                break
+    for rare, common in _variant_pairs(forms):
+        shown = Counter(n.text for _, n in occurrences[common]).most_common(1)[0][0]
+        for row, name in occurrences[rare]:
+            message = f"«{name.text}» is elsewhere spelled «{shown}»"
+            yield Finding("name-spelling", MINOR, message, row, (name.span,))
+
+
+def _variant_pairs(forms: list[str]) -> Iterator[tuple[str, str]]:
+    """Each form (most frequent first) with the first more frequent form it is a variant of.
+
+    Only forms of four letters or more with the same first letter can be variants, so each
+    such group is compared in one rapidfuzz call, not pair by pair in Python (a document with
+    thousands of names has millions of pairs); :func:`_variant` confirms each candidate."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, form in enumerate(forms):
+        if len(form) >= 4:
+            groups[form[0]].append(index)
+    partners: dict[int, int] = {}
+    for members in groups.values():
+        texts = [forms[i] for i in members]
+        ratios = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=VARIANT - 1)
+        for x, index in enumerate(members):
+            for y in np.flatnonzero(ratios[x, :x]).tolist():
+                if _variant(forms[index], texts[y]):
+                    partners[index] = members[y]
+                    break
+    for index in sorted(partners):
+        yield forms[index], forms[partners[index]]
 
 
 def _variant(a: str, b: str) -> bool:

@@ -19,6 +19,8 @@ _CLOSING = " \t\n\"'»”“)]"
 """Closing quotes and brackets, which may follow the sentence's last mark."""
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:гг?|вв|др|пр|т\.\s?[дп]|etc)\.$")
 """A cell ending in an abbreviation («1962 г.», «и т. д.», "etc.") ends with no mark."""
+_LONGEST_ABBREVIATION = len("т. д.")
+"""Only the end of a cell is searched (the pattern still sees the letter before it)."""
 _DOUBLED = re.compile(r"(?<!\.)\.\.(?!\.)|([,;:!?])\1+|[,;:][.,;:]")
 _SUSPECT = re.compile(r"[,;:!?.]{2}|\s[,;:!?.]")
 """A cheap first test, true for every sentence with doubled marks or a space before one."""
@@ -32,7 +34,7 @@ def ending(side: Cell) -> tuple[str, Span | None]:
     """The mark that ends a cell ("..." counts as "…"), and where it is."""
     last = side.sentences[-1]
     text = last.text.rstrip(_CLOSING)
-    if not text or _ABBREVIATION.search(text):
+    if not text or _ABBREVIATION.search(text, max(0, len(text) - _LONGEST_ABBREVIATION)):
         return "", None
     mark = "…" if text.endswith("...") else text[-1]
     if mark not in _NAMES:

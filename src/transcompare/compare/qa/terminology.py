@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from transcompare.compare.cells import Cell
-from transcompare.compare.crosslingual import WORD_ITEM, Word, content_words
+import numpy as np
+
+from transcompare.compare.cells import Cell, SentenceText
+from transcompare.compare.crosslingual import WORD_ITEM, sentence_words
 from transcompare.compare.lexicon import is_noun
 from transcompare.compare.qa.base import MINOR, Context, Finding
 from transcompare.model import Span
@@ -33,43 +36,83 @@ MAX_RENDERINGS = 3
 case, matter, deed, thing), not a term."""
 
 
-@dataclass(frozen=True)
-class Use:
+class Noun(NamedTuple):
+    """A common noun of a cell: what word correspondence reads (``text``, ``lemma``) and where
+    it is. A light record: a long document has hundreds of thousands of nouns, and a span is
+    made only for the few reported."""
+
+    text: str
+    lemma: str
+    sentence: SentenceText
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.sentence.witness, self.sentence.id, self.start, self.end)
+
+
+class Use(NamedTuple):
     """One row's rendering of a term."""
 
     row: int
     rendering: str
-    source: Span
-    target: Span
+    source: Noun
+    target: Noun
 
 
-def nouns(side: Cell) -> list[Word]:
-    """The common nouns of a cell (names aside)."""
-    words, _ = content_words(side)
-    return [w for w in words if w.kind == WORD_ITEM and is_noun(w.text, side.language)]
+@lru_cache(maxsize=100_000)
+def nouns(side: Cell) -> tuple[Noun, ...]:
+    """The common nouns of a cell (names aside), cached by content: the original's are asked
+    for once per translation."""
+    return tuple(
+        Noun(text, base, sentence, start, end)
+        for sentence in side.sentences
+        for start, end, text, base in _sentence_nouns(sentence.text, side.language)
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _sentence_nouns(text: str, language: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The common nouns of one sentence as (start, end, text, lemma), cached by its text."""
+    return tuple(
+        (start, end, word, base)
+        for start, end, word, base, kind in sentence_words(text, language)
+        if kind == WORD_ITEM and is_noun(word, language)
+    )
 
 
 def uses(context: Context, source: str, target: str) -> dict[str, list[Use]]:
     """For each recurring source term, its rendering row by row."""
-    pairs = []
-    for row in context.rows:
-        a, b = context.cell(row, source), context.cell(row, target)
-        if a and b:
-            pairs.append((row, nouns(a), nouns(b)))
+    least = context.config.term_min_rows
+    pairs = _recurring(context, source, target, least)
     matcher = context.matcher
     matcher.prefetch(w for _, a, b in pairs for w in (*a, *b))
     found: dict[str, list[Use]] = defaultdict(list)
     lang_a, lang_b = context.language(source), context.language(target)
     for row, words_a, words_b in pairs:
         scores = matcher.scores(words_a, lang_a, words_b, lang_b)
-        for i, word in enumerate(words_a):
-            if not words_b:
-                break
-            j = int(scores[i].argmax())
-            if scores[i, j] >= matcher.settings.threshold:
-                found[word.lemma].append(Use(row, words_b[j].lemma, word.span, words_b[j].span))
-    least = context.config.term_min_rows
+        best = scores.argmax(axis=1)
+        good = scores[np.arange(len(words_a)), best] >= matcher.settings.threshold
+        for word, j, ok in zip(words_a, best.tolist(), good.tolist(), strict=True):
+            if ok:
+                found[word.lemma].append(Use(row, words_b[j].lemma, word, words_b[j]))
     return {term: found[term] for term in found if len({u.row for u in found[term]}) >= least}
+
+
+def _recurring(
+    context: Context, source: str, target: str, least: int
+) -> list[tuple[int, list[Noun], tuple[Noun, ...]]]:
+    """Each row's source and target nouns, leaving out source nouns whose lemma is in fewer
+    than ``least`` rows: they cannot become terms, and need no scoring."""
+    pairs = []
+    for row in context.rows:
+        a, b = context.cell(row, source), context.cell(row, target)
+        if a and b:
+            pairs.append((row, nouns(a), nouns(b)))
+    rows_with = Counter(lemma for _, words, _ in pairs for lemma in {w.lemma for w in words})
+    kept = [(row, [w for w in a if rows_with[w.lemma] >= least], b) for row, a, b in pairs]
+    return [(row, a, b) for row, a, b in kept if a and b]
 
 
 def run(context: Context) -> Iterator[Finding]:
@@ -102,7 +145,8 @@ def _alternatives(term: str, term_uses: list[Use], target: str) -> Iterator[Find
     for rendering in (r for r in others if counts[r] >= MIN_USES):
         use = next(u for u in term_uses if u.rendering == rendering)
         message = f"«{term}» is rendered both «{common}» and «{rendering}» in {target}"
-        yield Finding("terminology", MINOR, message, use.row, (use.source, use.target))
+        spans = (use.source.span, use.target.span)
+        yield Finding("terminology", MINOR, message, use.row, spans)
 
 
 def _between(
@@ -116,7 +160,7 @@ def _between(
         in_b = {u.row: u for u in second[term] if u.rendering == usual_b}
         for use in first[term]:
             if use.rendering == usual_a and use.row in in_b:
-                spans = (use.source, use.target, in_b[use.row].target)
+                spans = (use.source.span, use.target.span, in_b[use.row].target.span)
                 message = f"«{term}» is «{usual_a}» in {a} but «{usual_b}» in {b}"
                 yield Finding("terminology", MINOR, message, use.row, spans)
                 break

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from transcompare.compare.cells import Cell
 from transcompare.compare.divergence import ADDITION, OMISSION, WORDING, compare_cells
-from transcompare.compare.names import cell_names, has_counterpart, vocabulary
+from transcompare.compare.names import missing_names
 from transcompare.compare.qa.base import MAJOR, MINOR, Context, Finding
 from transcompare.compare.qa.numbers import number_findings
 
@@ -50,11 +50,9 @@ def _content(context: Context, row: int, a: Cell, b: Cell) -> Iterator[Finding]:
     for finding in number_findings(row, a, b):
         yield Finding("two-translations", MAJOR, finding.message, row, finding.targets)
     for first, second in ((a, b), (b, a)):
-        other = vocabulary(second)
-        for name in cell_names(first):
-            if not has_counterpart(name.text, first.language, other):
-                message = f"name «{name.text}» is in {first.witness} but not {second.witness}"
-                yield Finding("two-translations", MINOR, message, row, (name.span,))
+        for name in missing_names(first, second):
+            message = f"name «{name.text}» is in {first.witness} but not {second.witness}"
+            yield Finding("two-translations", MINOR, message, row, (name.span,))
     short, long = sorted((a, b), key=lambda c: len(c.text))
     if len(long.text) >= context.config.min_length and len(short.text) <= SHORTER * len(long.text):
         message = f"{short.witness} is much shorter than {long.witness} here"

@@ -13,6 +13,7 @@ from transcompare.compare.scripts import (
     CYRILLIC_WORD,
     MIXED_WORD,
     has_cyrillic,
+    has_latin,
     looks_latin,
     writes_cyrillic,
 )
@@ -23,10 +24,11 @@ CHECKS = {
 }
 
 _LETTER = re.compile(r"[^\W\d_]")
+_SPACES = re.compile(r"\s+")
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return _SPACES.sub(" ", text).strip().casefold()
 
 
 def run(context: Context) -> Iterator[Finding]:
@@ -44,10 +46,11 @@ def run(context: Context) -> Iterator[Finding]:
         text = sentence.text
         if not has_cyrillic(text):
             continue
-        for match in MIXED_WORD.finditer(text):
-            where = span(witness, sentence, match.start(), match.end())
-            message = f"«{match.group()}» mixes Cyrillic and Latin letters"
-            yield Finding("mixed-script", MINOR, message, row, (where,))
+        if has_latin(text):
+            for match in MIXED_WORD.finditer(text):
+                where = span(witness, sentence, match.start(), match.end())
+                message = f"«{match.group()}» mixes Cyrillic and Latin letters"
+                yield Finding("mixed-script", MINOR, message, row, (where,))
         language = context.language(witness)
         if writes_cyrillic(language):
             continue

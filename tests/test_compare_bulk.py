@@ -1,0 +1,41 @@
+"""Pausing the cyclic garbage collector for a whole-document computation."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from transcompare.compare.bulk import collection_paused
+
+
+@pytest.fixture
+def collector_on():
+    was_enabled = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_enabled:
+        gc.disable()
+
+
+def test_paused_inside_and_resumed_after(collector_on):
+    with collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_resumed_after_an_error(collector_on):
+    with pytest.raises(ValueError), collection_paused():
+        raise ValueError("stop")
+    assert gc.isenabled()
+
+
+def test_left_off_when_it_was_off(collector_on):
+    gc.disable()
+    with collection_paused():
+        pass
+    assert not gc.isenabled()
+    gc.enable()
