@@ -73,3 +73,8 @@ def utf8_text(path: str | os.PathLike[str], data: bytes) -> str:
     if not text.strip():
         raise InputError(path, "the file is empty")
     return text
+
+
+def read_utf8(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> str:
+    """A small UTF-8 file the user gave (a glossary, a rules file): read, checked, decoded."""
+    return utf8_text(path, read_bytes(path, limit))

@@ -20,6 +20,7 @@ from transcompare.compare.qa.base import MAJOR, Context, Finding, GlossaryTerm
 from transcompare.compare.tokens import WORD, scan
 from transcompare.errors import InputError
 from transcompare.model import Span
+from transcompare.userfiles import read_utf8
 
 CHECKS = {"glossary": "terminology/inconsistent-with-resource"}
 
@@ -30,14 +31,7 @@ MAX_BYTES = 10_000_000
 def read_glossary(path: str | Path) -> tuple[GlossaryTerm, ...]:
     """The terms of a glossary file (see the module docstring for the layout)."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(path, f"glossary larger than {MAX_BYTES // 1_000_000} MB")
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise InputError(path, f"cannot read the glossary ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "the glossary is not UTF-8 text") from None
+    text = read_utf8(path, MAX_BYTES)
     terms = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):

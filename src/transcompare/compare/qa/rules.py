@@ -21,6 +21,7 @@ from transcompare.compare.cells import Cell
 from transcompare.compare.qa.base import MINOR, Context, Finding, UserRule
 from transcompare.errors import InputError
 from transcompare.model import SEVERITIES, Span
+from transcompare.userfiles import read_utf8
 
 CHECKS = {"user-rule": "style/organizational-style"}
 
@@ -30,14 +31,7 @@ MAX_BYTES = 1_000_000
 def read_rules(path: str | Path) -> tuple[UserRule, ...]:
     """The rules of a rules file (see the module docstring for the layout)."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(path, "rules file larger than 1 MB")
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise InputError(path, f"cannot read the rules ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "the rules file is not UTF-8 text") from None
+    text = read_utf8(path, MAX_BYTES)
     rules = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
