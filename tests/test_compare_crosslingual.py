@@ -182,3 +182,15 @@ def test_organized_policy_with_the_real_embeddings():
     assert "пиратства" in [u.text for u in found.a]
     assert "policy" in [u.text for u in found.b]
     assert "организованного" not in [u.text for u in found.a]
+
+
+def test_function_words_of_a_heading_in_capitals_are_not_flagged():
+    project = make_project(
+        {
+            "ru": ["ИЗ ТЕЛЕГРАММЫ О БЕСЕДЕ С ПРЕЗИДЕНТОМ КЕННЕДИ"],
+            "en": ["FROM THE CABLE ABOUT CONVERSATION WITH PRESIDENT KENNEDY AND"],
+        }
+    )
+    found = row_unmatched(project, 0, "ru", "en", Matcher(MatchSettings(use_embeddings=False)))
+    assert "AND" not in [item.text for item in found.b]
+    assert "THE" not in [item.text for item in found.b]

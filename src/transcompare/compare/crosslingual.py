@@ -139,7 +139,8 @@ def sentence_words(text: str, language: str) -> tuple[SentenceWord, ...]:
             continue
         position += 1
         inside = start in in_number
-        never, base, phrase_end = _word_facts(word, language)
+        # In a heading in capitals, "AND" is the word "and", not an acronym.
+        never, base, phrase_end = _word_facts(word.lower() if heading else word, language)
         skip = (
             inside
             or never
