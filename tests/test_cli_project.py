@@ -179,7 +179,7 @@ def test_validate_reports_problems_with_lines(tmp_path, transcompare, tei_schema
     assert code == 1
     assert stdout.splitlines() == [
         f"{path}:{line}: @target: #en.s9 points to no element",
-        f"{path}: invalid (1 problems)",
+        f"{path}: invalid (1 problem)",
     ]
 
 

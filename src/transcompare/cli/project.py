@@ -210,7 +210,8 @@ def run_validate(args: argparse.Namespace) -> int:
         location = f"{args.file}:{problem.line}" if problem.line else str(args.file)
         print(f"{location}: {problem.message}")
     if problems:
-        print(f"{args.file}: invalid ({len(problems)} problems)")
+        count = len(problems)
+        print(f"{args.file}: invalid ({count} problem{'' if count == 1 else 's'})")
         return EXIT_INVALID
     print(f"{args.file}: valid")
     return 0
