@@ -157,7 +157,8 @@ class Embedder:
             self._remember(key, vector)
             found[key] = vector
             del missing[key]
-        pending = list(missing.items())
+        # Texts of similar length batch together with less padding (a few per cent faster).
+        pending = sorted(missing.items(), key=lambda item: len(item[1]))
         for start in range(0, len(pending), BATCH):
             yield Progress(start, len(pending), "Embedding sentences")
             batch = pending[start : start + BATCH]
