@@ -3,6 +3,7 @@ and the labelled header that archive downloads put in front of a text."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 
 from transcompare.model import TRANSLATION, Project, Sentence, Witness, one_to_one_rows
@@ -45,3 +46,13 @@ def make_project(sentences: Mapping[str, Sequence[str]]) -> Project:
     project = Project(witnesses)
     project.set_rows(one_to_one_rows(project))
     return project
+
+
+def project_state(project: Project) -> tuple:
+    """Everything an edit may change, deep-copied, for before/after comparisons (the change
+    log by what was done, without the time)."""
+    witnesses = [(w.sentences, w.next_number, w.title, w.metadata) for w in project.witnesses]
+    log = [(entry.who, entry.what) for entry in project.log]
+    return copy.deepcopy(
+        (project.rows, witnesses, project.annotations, project.dismissed, project.metadata, log)
+    )

@@ -3,7 +3,6 @@ folder per session so that tests never read or write the user's files."""
 
 from __future__ import annotations
 
-import copy
 import os
 import tempfile
 from pathlib import Path
@@ -31,16 +30,6 @@ def pytest_configure(config) -> None:
     QStandardPaths.setTestModeEnabled(True)
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(_SANDBOX / "settings"))
-
-
-def project_state(project):
-    """Everything an edit may change, deep-copied, for before/after comparisons (the change
-    log by what was done, without the time)."""
-    witnesses = [(w.sentences, w.next_number, w.title, w.metadata) for w in project.witnesses]
-    log = [(entry.who, entry.what) for entry in project.log]
-    return copy.deepcopy(
-        (project.rows, witnesses, project.annotations, project.dismissed, project.metadata, log)
-    )
 
 
 @pytest.fixture

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 
 from tests.builders import make_project, make_witness
+from tests.builders import project_state as state
 from transcompare.edits import (
     DOWN,
     UP,
@@ -31,19 +30,6 @@ from transcompare.model import Annotation, Project, Row, Span, one_to_one_rows
 
 def sample() -> Project:
     return make_project({"ru": ["Один.", "Два.", "Три."], "en": ["One.", "Two.", "Three, four."]})
-
-
-def state(project: Project):
-    return copy.deepcopy(
-        (
-            project.rows,
-            [(w.sentences, w.next_number, w.title, w.metadata) for w in project.witnesses],
-            project.annotations,
-            project.dismissed,
-            project.metadata,
-            project.log,
-        )
-    )
 
 
 def cells(project: Project, witness: str) -> list[tuple[str, ...]]:

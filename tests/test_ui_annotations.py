@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from tests.conftest import project_state
+from tests.builders import project_state
 from transcompare.model import RESOLVED, Annotation, Span
 from transcompare.ui.annotation_dialog import AnnotationDialog
 

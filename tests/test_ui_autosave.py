@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import project_state
+from tests.builders import project_state
 from transcompare.edits import MergeRows
 from transcompare.formats import autosave
 from transcompare.ui.commands import push_edit

@@ -7,8 +7,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoStack
 
-from tests.builders import make_project
-from tests.conftest import project_state
+from tests.builders import make_project, project_state
 from transcompare.edits import (
     DOWN,
     UP,

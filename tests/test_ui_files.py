@@ -10,8 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from tests.builders import make_project
-from tests.conftest import project_state
+from tests.builders import make_project, project_state
 from transcompare.edits import MergeRows
 from transcompare.ui import services
 from transcompare.ui.commands import push_edit

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.conftest import project_state
+from tests.builders import project_state
 from transcompare.compare import qa
 from transcompare.model import Span
 
