@@ -14,7 +14,8 @@ from pathlib import Path
 
 from transcompare.align import AlignConfig, align_texts
 from transcompare.align.beads import format_beads
-from transcompare.errors import InputError, TransCompareError
+from transcompare.errors import InputError
+from transcompare.formats.storage import atomic_write
 from transcompare.model import ORIGINAL, TRANSLATION, Project, Row, Sentence, Witness
 from transcompare.progress import run
 from transcompare.userfiles import read_bytes, utf8_text
@@ -159,7 +160,7 @@ def write_output(
     out: Path | None,
 ) -> None:
     if output_format in ("tmx", "tei"):
-        _write_xml(project, output_format, out)
+        _emit(_xml(project, output_format), out)
         return
     if output_format == "beads":
         text = format_beads(beads)
@@ -169,40 +170,27 @@ def write_output(
             f"{_cell(project, row, src)}\t{_cell(project, row, tgt)}\t{row.confidence:.3f}\n"
             for row in project.rows
         )
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        _write_file(out, text.encode("utf-8"))
+    _emit(text.encode("utf-8"), out)
 
 
 def _cell(project: Project, row: Row, witness_id: str) -> str:
     return " ".join(project.cell_text(row, witness_id).split())
 
 
-def _write_xml(project: Project, output_format: str, out: Path | None) -> None:
-    try:
-        if output_format == "tmx":
-            from transcompare.formats.tmx import tmx_to_xml as to_bytes
-            from transcompare.formats.tmx import write_tmx as write
-        else:
-            from transcompare.formats.tei import write_project as write
-            from transcompare.formats.tei_writer import project_to_xml as to_bytes
-    except ImportError:
-        raise TransCompareError(
-            f"the {output_format.upper()} export is not available in this installation"
-        ) from None
+def _xml(project: Project, output_format: str) -> bytes:
+    if output_format == "tmx":
+        from transcompare.formats.tmx import tmx_to_xml
+
+        return tmx_to_xml(project)
+    from transcompare.formats.tei import project_to_xml
+
+    return project_to_xml(project)
+
+
+def _emit(data: bytes, out: Path | None) -> None:
+    """Write to standard output, or save atomically to ``out``."""
     if out is None:
-        sys.stdout.buffer.write(to_bytes(project))
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        try:
-            write(project, out)
-        except OSError as error:
-            raise InputError(out, f"cannot be written ({error.strerror or error})") from None
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise InputError(path, f"cannot be written ({error.strerror or error})") from None
+        atomic_write(out, data)
