@@ -10,7 +10,7 @@ from tests.builders import make_project
 from transcompare.compare.crosslingual import Matcher, MatchSettings
 from transcompare.compare.divergence import WORDING
 from transcompare.compare.embeddings import Embeddings
-from transcompare.compare.threeway import Closeness, _closer, row_three_way
+from transcompare.compare.threeway import Closeness, closer, row_three_way
 
 
 def no_meaning(texts):
@@ -41,9 +41,9 @@ def test_three_way_diff_and_the_closer_translation():
 
 def test_closer_prefers_embedding_similarity_beyond_the_margin():
     a, b = Closeness("a", 0.9, 3, 0), Closeness("b", 0.5, 0, 0)
-    assert _closer(a, b, 0.02) == "a"
-    assert _closer(Closeness("a", 0.50, 3, 0), Closeness("b", 0.51, 0, 0), 0.02) == "b"
-    assert _closer(Closeness("a", 0.5, 1, 1), Closeness("b", 0.5, 2, 0), 0.02) is None
+    assert closer(a, b, 0.02) == "a"
+    assert closer(Closeness("a", 0.50, 3, 0), Closeness("b", 0.51, 0, 0), 0.02) == "b"
+    assert closer(Closeness("a", 0.5, 1, 1), Closeness("b", 0.5, 2, 0), 0.02) is None
 
 
 def test_similarity_comes_from_the_embeddings():

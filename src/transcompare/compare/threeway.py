@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transcompare.compare.cells import Cell, cell
-from transcompare.compare.crosslingual import Matcher, default_matcher
+from transcompare.compare.crosslingual import CrossDiff, Matcher, default_matcher
 from transcompare.compare.divergence import EXACT, RowDiff, compare_cells
 from transcompare.compare.tokens import Normalisation
 from transcompare.model import Project, Row
@@ -54,19 +54,26 @@ def compare_three(
 ) -> ThreeWay:
     """Compare two translations with each other and each with the original."""
     matcher = matcher or default_matcher()
-    closeness = [_closeness(original, side, matcher) for side in (a, b)]
-    return ThreeWay(compare_cells(a, b, options), *closeness, _closer(*closeness, margin))
+    closeness_a, closeness_b = (
+        closeness(original, side, matcher.compare(original, side), matcher) for side in (a, b)
+    )
+    verdict = closer(closeness_a, closeness_b, margin)
+    return ThreeWay(compare_cells(a, b, options), closeness_a, closeness_b, verdict)
 
 
-def _closeness(original: Cell, translation: Cell, matcher: Matcher) -> Closeness:
+def closeness(
+    original: Cell, translation: Cell, unmatched: CrossDiff, matcher: Matcher
+) -> Closeness:
+    """How close a translation is, given its unmatched words against the original (callers
+    that already compared the two pass that result instead of comparing again)."""
     similarity = 0.0
     if original and translation and matcher.embeddings is not None:
         similarity = float(matcher.embeddings.similarity([original.text], [translation.text])[0, 0])
-    unmatched = matcher.compare(original, translation)
     return Closeness(translation.witness, similarity, len(unmatched.a), len(unmatched.b))
 
 
-def _closer(a: Closeness, b: Closeness, margin: float) -> str | None:
+def closer(a: Closeness, b: Closeness, margin: float = MARGIN) -> str | None:
+    """The witness closer to the original, or ``None`` for a tie (see the module docstring)."""
     if abs(a.similarity - b.similarity) > margin:
         return a.witness if a.similarity > b.similarity else b.witness
     if a.unmatched + a.extra != b.unmatched + b.extra:

@@ -18,7 +18,7 @@ from transcompare.compare import qa
 from transcompare.compare.cells import Cell, cell
 from transcompare.compare.crosslingual import default_matcher
 from transcompare.compare.divergence import compare_cells
-from transcompare.compare.threeway import compare_three
+from transcompare.compare.threeway import closeness, closer
 from transcompare.corpus import bundled_corpus
 from transcompare.formats import autosave, convert, tei
 from transcompare.formats.report import divergence_highlights
@@ -108,42 +108,33 @@ def compare_row(cells: tuple[Cell, ...], settings: CompareSettings) -> RowHighli
         if diff.score is not None:
             scores.append(diff.score)
     pivot = by_id.get(settings.pivot)
-    closer: list[tuple[str, str, str]] = []
-    for a, b in _translation_pairs(settings, pivot, by_id) if settings.unmatched else ():
-        verdict = compare_three(pivot, by_id[a], by_id[b], default_matcher()).closer
-        closer.append((a, b, verdict or ""))
-    for other in cells if settings.unmatched and pivot else ():
-        if other.language == pivot.language or not other:
-            continue
-        cross = default_matcher().compare(pivot, other)
-        for side, found in ((pivot.witness, cross.a), (other.witness, cross.b)):
-            unmatched.setdefault(side, []).extend(item.span for item in found)
-        if not cross.too_long and cross.a_count + cross.b_count:
-            scores.append((len(cross.a) + len(cross.b)) / (cross.a_count + cross.b_count))
+    matcher = default_matcher() if settings.unmatched and pivot else None
+    cross = {
+        other.witness: matcher.compare(pivot, other)
+        for other in cells
+        if matcher and other and other.language != pivot.language
+    }
+    for witness, found in cross.items():
+        for side, items in ((pivot.witness, found.a), (witness, found.b)):
+            unmatched.setdefault(side, []).extend(item.span for item in items)
+        if not found.too_long and found.a_count + found.b_count:
+            scores.append((len(found.a) + len(found.b)) / (found.a_count + found.b_count))
+    verdicts = [
+        (a, b, closer(*(closeness(pivot, by_id[w], cross[w], matcher) for w in (a, b))) or "")
+        for a, b in _pairs(settings)
+        if a in cross and b in cross
+    ]
     return RowHighlights(
         diffs={witness: tuple(dict.fromkeys(spans)) for witness, spans in diffs.items()},
         unmatched={witness: tuple(dict.fromkeys(spans)) for witness, spans in unmatched.items()},
         divergence=min(1.0, max(scores, default=0.0)),
-        closer=tuple(closer),
+        closer=tuple(verdicts),
     )
 
 
 def _pairs(settings: CompareSettings) -> list[tuple[str, str]]:
     """The same-language pairs to diff, each once, in a stable order."""
     return sorted({(min(a, b), max(a, b)) for a, b in settings.references})
-
-
-def _translation_pairs(
-    settings: CompareSettings, pivot: Cell | None, by_id: Mapping[str, Cell]
-) -> list[tuple[str, str]]:
-    """Pairs of non-empty translations, in one language, of a non-empty pivot in another."""
-    if not pivot:
-        return []
-    return [
-        (a, b)
-        for a, b in _pairs(settings)
-        if by_id[a] and by_id[b] and by_id[a].language != pivot.language
-    ]
 
 
 # --- QA and MQM ---------------------------------------------------------------------------------
