@@ -66,19 +66,19 @@ class Embeddings:
     def _store(self, texts: list[str], vectors: np.ndarray, wanted: Sequence[str]) -> None:
         """Add the vectors of texts not yet at hand as new rows of the matrix; when that would
         exceed :data:`MEMORY`, first forget every vector but those of ``wanted``."""
-        new = [(t, v) for t, v in zip(texts, vectors, strict=True) if t not in self._index]
-        if not new:
+        fresh = [i for i, t in enumerate(texts) if t not in self._index]
+        if not fresh:
             return
-        if len(self._index) + len(new) > MEMORY:
+        if len(self._index) + len(fresh) > MEMORY:
             self._keep_only({t for t in wanted if t in self._index})
-        start, end = len(self._index), len(self._index) + len(new)
+        start, end = len(self._index), len(self._index) + len(fresh)
         if end > len(self._matrix):
             grown = np.zeros((max(end, 2 * len(self._matrix)), vectors.shape[1]), np.float32)
             if start:
                 grown[:start] = self._matrix[:start]
             self._matrix = grown
-        self._matrix[start:end] = [v for _, v in new]
-        self._index.update((t, row) for row, (t, _) in enumerate(new, start))
+        self._matrix[start:end] = vectors[fresh]  # one copy; a list of rows is copied row by row
+        self._index.update((texts[i], row) for row, i in enumerate(fresh, start))
 
     def _keep_only(self, texts: set[str]) -> None:
         rows = [self._index[t] for t in texts]
