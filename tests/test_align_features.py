@@ -6,7 +6,10 @@ import numpy as np
 import pytest
 
 from transcompare.align.features import (
+    CENTRING_PRIOR,
     anchors,
+    centred,
+    common_direction,
     frequent_stems,
     name_key,
     normalise,
@@ -84,3 +87,21 @@ def test_coarse_units_add_lengths_and_unite_bit_sets():
     assert np.allclose(coarse.vectors[0], [2**-0.5, 2**-0.5, 0])
     assert not coarse.para_start.any()
     assert src.slice(1, 3).has_paragraphs is False
+
+
+def test_centring_takes_out_what_all_sentences_of_a_side_share() -> None:
+    shared = np.array([1.0, 0.0, 0.0])
+    own = np.array([[0.0, 1.0, 0.0], [0.0, -1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 0.0, -1.0]])
+    side = normalise(np.repeat(shared[None, :] * 3 + own, 10, axis=0))
+    before = float(side[0] @ side[10])
+    after_side = centred(side, common_direction(side))
+    assert before > 0.7  # unrelated sentences look alike through what they share
+    assert float(after_side[0] @ after_side[10]) == pytest.approx(0.0, abs=0.05)
+    assert np.allclose(np.linalg.norm(after_side, axis=1), 1.0)
+
+
+def test_a_side_of_one_sentence_is_not_centred_on_itself() -> None:
+    vector = normalise(np.array([[0.6, 0.8, 0.0]]))
+    common = common_direction(vector)
+    assert np.linalg.norm(common) == pytest.approx(1 / (1 + CENTRING_PRIOR))
+    assert np.allclose(centred(vector, common), vector)

@@ -186,6 +186,26 @@ class SideFeatures:
         )
 
 
+CENTRING_PRIOR = 20
+"""Sentences' worth of weight that pulls a side's mean vector towards zero, so that a side of
+one or two sentences is not centred on itself."""
+
+
+def common_direction(vectors: np.ndarray) -> np.ndarray:
+    """What the sentences of one side share whatever they say: their mean vector (shrunk
+    towards zero for short sides)."""
+    return vectors.sum(axis=0) / (len(vectors) + CENTRING_PRIOR)
+
+
+def centred(vectors: np.ndarray, common: np.ndarray) -> np.ndarray:
+    """Unit vectors with a side's common direction taken out. Every sentence of a text has
+    something of the text's language and genre in its vector, which raises the cosine of
+    unrelated pairs; without it, translations stand out more clearly from mere neighbours
+    (measured: strict F1 on Text+Berg 0.824 → 0.833, Bible 0.962 → 0.966, synthetic
+    Russian–English 0.970 → 0.983)."""
+    return normalise(vectors - common)
+
+
 def normalise(vectors: np.ndarray) -> np.ndarray:
     """Rows scaled to unit length (zero rows stay zero)."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)

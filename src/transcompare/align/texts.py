@@ -14,7 +14,7 @@ import numpy as np
 
 from transcompare.align.config import CONCAT, DEFAULT_CONFIG, AlignConfig
 from transcompare.align.embed import DIMENSIONS, Embedder, covers, embedder, primary_language
-from transcompare.align.features import pair_features, popcount
+from transcompare.align.features import centred, common_direction, pair_features, popcount
 from transcompare.align.fixed import checked_beads, place_fixed
 from transcompare.align.pairwise import align_problem, index_beads
 from transcompare.align.problem import Alignment, IndexBead, Problem, length_ratio
@@ -102,18 +102,22 @@ def with_embeddings(problem: Problem, src: list[str], tgt: list[str]) -> Task[Pr
     config = problem.config
     model = embedder(config.threads)
     vectors = yield from model.embed(src + tgt)
+    src_vectors, tgt_vectors = vectors[: len(src)], vectors[len(src) :]
+    src_common, tgt_common = common_direction(src_vectors), common_direction(tgt_vectors)
     spans = None
     if config.span_vectors == CONCAT:
         src_sizes = {a for a, _ in config.shapes if a}
         tgt_sizes = {b for _, b in config.shapes if b}
+        src_windows = yield from window_vectors(model, src, src_sizes)
+        tgt_windows = yield from window_vectors(model, tgt, tgt_sizes)
         spans = (
-            (yield from window_vectors(model, src, src_sizes)),
-            (yield from window_vectors(model, tgt, tgt_sizes)),
+            {size: centred(table, src_common) for size, table in src_windows.items()},
+            {size: centred(table, tgt_common) for size, table in tgt_windows.items()},
         )
     return replace(
         problem,
-        src=problem.src.with_vectors(vectors[: len(src)]),
-        tgt=problem.tgt.with_vectors(vectors[len(src) :]),
+        src=problem.src.with_vectors(centred(src_vectors, src_common)),
+        tgt=problem.tgt.with_vectors(centred(tgt_vectors, tgt_common)),
         span_vectors=spans,
     )
 
