@@ -4,6 +4,7 @@ cost less."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from transcompare.align.config import AlignConfig
 from transcompare.align.features import normalise, pair_features
@@ -72,3 +73,38 @@ def test_a_matching_pair_costs_less_than_a_mismatched_one():
     assert cost(1, 1) < cost(1, 2)
     assert cost(2, 2) < cost(2, 1)
     assert np.isinf(costs[one_to_one, 0])  # no bead ends at (0, 0)
+
+
+def _diagonal_costs(src_texts: list[str], tgt_texts: list[str], cosine: float) -> list[float]:
+    """The cost of each 1:1 bead (i, i) when sentence i of each side has vectors at ``cosine``
+    and all other pairs are unrelated."""
+    n = len(src_texts)
+    src, tgt = pair_features(src_texts, tgt_texts)
+    vectors_src = np.eye(n, 2 * n, dtype=np.float32)
+    vectors_tgt = np.hstack([cosine * np.eye(n), np.sqrt(1 - cosine**2) * np.eye(n)])
+    scorer = Scorer(
+        src.with_vectors(vectors_src),
+        tgt.with_vectors(vectors_tgt.astype(np.float32)),
+        AlignConfig(),
+        SHAPES,
+        1.0,
+        False,
+    )
+    costs = scorer.costs(Band.full(n, n), 0, n + 1)[SHAPES.index((1, 1))]
+    cells = Band.full(n, n)
+    return [float(costs[cells.offsets[i + 1] + i + 1]) for i in range(n)]
+
+
+def test_embedding_evidence_counts_per_sentence_not_per_character():
+    short, long = _diagonal_costs(
+        ["Glück ?", "wir erreichten den gipfel vor mittag und das wetter hielt den ganzen tag"],
+        ["Chance", "nous avons atteint le sommet avant midi et le temps a tenu toute la journée"],
+        0.7,
+    )
+    assert short < AlignConfig().delete_cost * 2  # a short translation is kept, not dropped
+    assert short == pytest.approx(long, abs=0.05)
+
+
+def test_a_closer_pair_costs_less():
+    texts = (["Guten Tag."], ["Bonjour."])
+    assert _diagonal_costs(*texts, 0.8)[0] < _diagonal_costs(*texts, 0.3)[0]

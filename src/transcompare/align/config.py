@@ -48,7 +48,7 @@ class AlignConfig:
     """Prior cost of each matched shape; a shape missing here costs 0.35 per extra sentence."""
     delete_cost: float = 0.5
     """Cost of leaving one sentence unaligned (a 1:0 or 0:1 bead)."""
-    match_bonus: float = 0.9
+    match_bonus: float = 0.6
     """Evidence every matched sentence starts with, before its features are counted."""
 
     use_embeddings: bool | None = None
@@ -60,8 +60,8 @@ class AlignConfig:
     threads: int | None = None
     """Threads for the embedding model; None: the cores not kept busy by other programs, 1-4."""
 
-    embedding_weight: float = 1.1
-    """Evidence per unit of cosine similarity between the two spans' sentence vectors."""
+    embedding_weight: float = 1.5
+    """Evidence per sentence and unit of cosine similarity between the two spans' vectors."""
     embedding_floor: float = 0.3
     """Cosine similarity at which the embedding neither supports nor opposes a bead."""
     lexical_weight: float = 2.2

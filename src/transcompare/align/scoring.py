@@ -3,17 +3,23 @@
 A bead ``(a, b)`` ending at grid cell ``(i, j)`` pairs source units ``i-a .. i-1`` with target
 units ``j-b .. j-1``. Its cost is
 
-    cost = prior(a, b) - size * similarity - anchors + length mismatch + paragraph penalty
+    cost = prior(a, b) - sentences * (bonus + embedding similarity)
+           - length in sentences * word overlap - anchors + length mismatch + paragraph penalty
 
 and the search, which minimises the total, prefers a bead over leaving its sentences unaligned
-exactly when its evidence outweighs its prior. Similarity (embeddings; word overlap within one
-language) is credited in proportion to the bead's size in average sentences, so that merging two
-good beads gains nothing and a short sentence cannot ride on a long one; shared anchors,
-unmatched numbers and the length mismatch count once per bead.
+exactly when its evidence outweighs its prior. The evidence of a pair of spans is counted per
+sentence (``sentences`` = (a + b) / 2) for the embedding, whose cosine says as much about a short
+sentence as about a long one, and per word for word overlap within one language (``length in
+sentences``: the shorter side's length in average sentences), so that a short sentence cannot ride
+on a long one there. Either way, merging two good beads gains nothing. Shared anchors, unmatched
+numbers and the length mismatch count once per bead. Weighing every sentence alike rather than by
+its length in the embedding evidence raised strict F1 on Text+Berg from 0.847 to 0.888, on the Bible
+from 0.978 to 0.979 and on the synthetic Russian-English sets from 0.973 to 0.977
+(``benchmarks/align_quality.py``).
 
-Span vectors are the normalised sums of sentence vectors: their dot products are box sums
-(2-D prefix sums) of the sentence-pair dot products, so spans cost no extra embedding work.
-Anchors and words of a span are the union of its sentences' bit sets.
+Span vectors are the normalised sums of sentence vectors: their dot products are box sums (2-D
+prefix sums) of the sentence-pair dot products, so spans cost no extra embedding work. Anchors and
+words of a span are the union of its sentences' bit sets.
 """
 
 from __future__ import annotations
@@ -151,23 +157,23 @@ class Scorer:
         a, b = self.a, self.b
         rows, cols = slice(r0, r1), slice(lo, hi + 1)
 
-        similarity = np.full((len(a), r1 - r0, hi - lo + 1), config.match_bonus)
-        if self.lexical:
-            words = src.word_count[a, rows][:, :, None] + tgt.word_count[b, cols][:, None, :]
-            shared = _shared(src.words[a, rows], tgt.words[b, cols])
-            similarity += config.lexical_weight * (2 * shared / np.maximum(words, 1))
-            similarity -= config.lexical_weight * config.lexical_floor
-        if self.embeddings:
-            cosine = self._similarity(r0, r1, lo, hi)
-            similarity += config.embedding_weight * (cosine - config.embedding_floor)
-
         len_src = src.length[a, rows][:, :, None]
         len_tgt = tgt.length[b, cols][:, None, :]
         expected = self.ratio * len_src
-        size = np.maximum(
+        length_in_sentences = np.maximum(
             np.minimum(expected, len_tgt) / self.unit, MIN_SIZE * (a + b)[:, None, None] / 2
         )
-        cost = self.prior - size * similarity
+        sentences = (a + b)[:, None, None] / 2
+        evidence = np.full((len(a), r1 - r0, hi - lo + 1), config.match_bonus) * sentences
+        if self.lexical:
+            words = src.word_count[a, rows][:, :, None] + tgt.word_count[b, cols][:, None, :]
+            shared = _shared(src.words[a, rows], tgt.words[b, cols])
+            dice = 2 * shared / np.maximum(words, 1)
+            evidence += length_in_sentences * config.lexical_weight * (dice - config.lexical_floor)
+        if self.embeddings:
+            cosine = self._similarity(r0, r1, lo, hi)
+            evidence += sentences * config.embedding_weight * (cosine - config.embedding_floor)
+        cost = self.prior - evidence
         delta2 = (len_tgt - expected) ** 2 / (config.length_variance * (expected + len_tgt) / 2 + 1)
         cost += config.length_weight * np.log1p(delta2 / 2)
 
