@@ -7,6 +7,7 @@ import hashlib
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_info
 
 from transcompare.align import AlignConfig, align_texts
 from transcompare.align.embed import Embedder, cache_directory, covers, default_threads
@@ -141,8 +142,20 @@ def test_embeddings_can_be_switched_off(fake):
     assert fake.seen == []
 
 
-@pytest.mark.parametrize(("load", "expected"), [(0.2, 2), (1.0, 2), (2.0, 1), (6.0, 1)])
-def test_threads_leave_out_cores_other_programs_keep_busy(monkeypatch, load, expected):
-    monkeypatch.setattr("transcompare.align.embed.usable_cores", lambda: 2)
-    monkeypatch.setattr("os.getloadavg", lambda: (load, load, load))
+@pytest.mark.parametrize(("cores", "expected"), [(1, 1), (2, 2), (16, 4)])
+def test_one_worker_per_usable_core_up_to_four(monkeypatch, cores, expected):
+    monkeypatch.setattr("transcompare.align.embed.usable_cores", lambda: cores)
     assert default_threads() == expected
+
+
+@pytest.mark.slow
+def test_worker_threads_give_the_vectors_of_one_thread_in_order(tmp_path):
+    texts = [f"Sentence {k} says something {'rather ' * (k % 7)}different." for k in range(75)]
+    alone = Embedder(threads=1, directory=tmp_path / "one")
+    together = Embedder(threads=2, directory=tmp_path / "two")
+    before = [pool["num_threads"] for pool in threadpool_info()]
+    expected = alone._encode(texts)
+    found = together._encode(texts)
+    assert found.shape == (75, 512)
+    assert np.allclose(found, expected, atol=1e-5)
+    assert [pool["num_threads"] for pool in threadpool_info()] == before  # BLAS limit restored

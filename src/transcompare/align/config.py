@@ -58,7 +58,7 @@ class AlignConfig:
     """How spans of several sentences are compared: SUM (as accurate on our evaluation sets and
     needs no extra embedding) or CONCAT."""
     threads: int | None = None
-    """Threads for the embedding model; None: the cores not kept busy by other programs, 1-4."""
+    """Worker threads for the embedding model; None: one per usable core, 1-4."""
 
     embedding_weight: float = 1.5
     """Evidence per sentence and unit of cosine similarity between the two spans' vectors."""
