@@ -194,3 +194,26 @@ def test_function_words_of_a_heading_in_capitals_are_not_flagged():
     found = row_unmatched(project, 0, "ru", "en", Matcher(MatchSettings(use_embeddings=False)))
     assert "AND" not in [item.text for item in found.b]
     assert "THE" not in [item.text for item in found.b]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a label in capitals is a word, an unknown or short one an acronym
+        ("OBJECTIVE To study UNESCO data.", "en", [("OBJECTIVE", WORD_ITEM), ("study", WORD_ITEM),
+                                                  ("UNESCO", NAME), ("data", WORD_ITEM)]),
+        ("AIM of the study.", "en", [("AIM", NAME), ("study", WORD_ITEM)]),
+        # units after a number belong to the number
+        ("Cooled to 120 degrees Celsius.", "en", [("Cooled", WORD_ITEM)]),
+        ("Рост на 10 процентов.", "ru", [("Рост", WORD_ITEM)]),
+        ("Degrees of freedom.", "en", [("Degrees", WORD_ITEM), ("freedom", WORD_ITEM)]),
+        # modal verbs and two-word prepositions are function words
+        ("Врачи могут назначать наиболее сильные препараты.", "ru",
+         [("Врачи", WORD_ITEM), ("назначать", WORD_ITEM), ("сильные", WORD_ITEM),
+          ("препараты", WORD_ITEM)]),
+        ("Pain as well as fever due to infection.", "en",
+         [("Pain", WORD_ITEM), ("fever", WORD_ITEM), ("infection", WORD_ITEM)]),
+    ],
+)  # fmt: skip
+def test_what_counts_as_a_content_word(text, language, expected):
+    assert [(text, kind) for _, _, text, _, kind in sentence_words(text, language)] == expected

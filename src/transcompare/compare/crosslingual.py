@@ -37,7 +37,7 @@ from transcompare.compare.lexicon import (
     lemma,
     may_end_function_phrase,
 )
-from transcompare.compare.names import DOTTED, is_acronym, is_name, shouting
+from transcompare.compare.names import DOTTED, in_capitals, is_acronym, is_name, shouting
 from transcompare.compare.tokens import NUMBER as NUMBER_TOKEN
 from transcompare.compare.tokens import WORD, scan
 from transcompare.compare.translit import EXONYMS, name_key
@@ -50,8 +50,11 @@ NUMBER = "number"
 CACHE_SIZE = 32_768
 """Row results kept (by content)."""
 
-YEAR_WORDS = frozenset({"год", "г", "year"})
-"""The word for "year" after a year («1962 года») belongs to the number."""
+NUMBER_UNITS = frozenset(
+    {"год", "г", "year", "процент", "градус", "percent", "degree", "celsius", "fahrenheit"}
+)
+"""Words that belong to the number before them («1962 года», "120 degrees Celsius", «10
+процентов»): the number is compared by value, and one side often writes them as a symbol."""
 
 MIN_KEY = 4
 """Shorter transliteration keys match too many unrelated words ("mir"/"mr")."""
@@ -140,19 +143,21 @@ def sentence_words(text: str, language: str) -> tuple[SentenceWord, ...]:
         position += 1
         inside = start in in_number
         # In a heading in capitals, "AND" is the word "and", not an acronym.
-        never, base, phrase_end = _word_facts(word.lower() if heading else word, language)
+        capitals = heading or in_capitals(word, language)
+        never, base, phrase_end = _word_facts(word.lower() if capitals else word, language)
+        unit = after_number and base in NUMBER_UNITS
         skip = (
             inside
             or never
             or kind == NUMBER_TOKEN
             or (phrase_end and is_function_phrase(previous, word))
-            or (after_number and base in YEAR_WORDS)
+            or unit
         )
-        previous, after_number = word, inside
+        previous, after_number = word, inside or unit
         if skip:
             continue
         named = (
-            not heading
+            not capitals
             and not word.islower()  # the common case, neither an acronym nor a name
             and (is_acronym(word) or is_name(word, position, language))
         )

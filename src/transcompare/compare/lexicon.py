@@ -33,7 +33,7 @@ _EN_FUNCTION = _wordlist(
     though through thus to too under until up upon us very was we were what whatever when
     where whether which while who whom whose why will with within without would yet you your
     yours yourself yourselves let mr mrs ms s t d ll re ve cannot around across toward towards
-    including onto via despite unless whereas whose"""
+    including onto via despite unless whereas whose due"""
 )
 
 _RU_FUNCTION = _wordlist(
@@ -42,7 +42,8 @@ _RU_FUNCTION = _wordlist(
     может мы на над не него нее неё нет ни них но ну о об однако он она они оно от перед по
     под при про с со так также такой там то того тоже той только том ту тут у уже хотя чего
     чей чем что чтобы эта эти это этого этой этом этот я являться
-    самый весь свой который каждый очень должный"""
+    самый весь свой который каждый очень должный мочь можно нужно надо наиболее наименее
+    менее"""
 )
 
 _FUNCTION_PHRASES = frozenset(
@@ -52,6 +53,7 @@ _FUNCTION_PHRASES = frozenset(
         ("в", "целях"), ("на", "основе"), ("в", "рамках"), ("в", "области"), ("с", "целью"),
         ("по", "мере"), ("в", "виде"), ("за", "счет"), ("том", "числе"), ("in", "spite"),
         ("in", "terms"), ("by", "means"), ("on", "behalf"), ("in", "view"), ("in", "order"),
+        ("as", "well"), ("in", "addition"),
     }
 )  # fmt: skip
 """Prepositions of two words («во время», "in spite"): the second word is no content word."""

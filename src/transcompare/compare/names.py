@@ -50,6 +50,22 @@ def is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+MIN_WORD_IN_CAPITALS = 5
+"""Shorter words in capitals are taken for acronyms even when the dictionary knows them ("AIM",
+"WHO", «МИД»)."""
+
+
+@lru_cache(maxsize=100_000)
+def in_capitals(word: str, language: str) -> bool:
+    """A common word written in capitals, as labels are ("OBJECTIVE", «МЕТОДЫ»), rather than an
+    acronym ("UNESCO"): long enough, and known to the dictionary in lower case."""
+    return (
+        len(word) >= MIN_WORD_IN_CAPITALS
+        and word.isupper()
+        and not is_proper_name(word.lower(), language)
+    )
+
+
 @lru_cache(maxsize=100_000)
 def shouting(text: str) -> bool:
     """Whether most words of a sentence are in capitals (a heading)."""
