@@ -7,7 +7,8 @@ Two measurements:
    with deliberate omissions, additions, wrong words, wrong numbers and names, and clean
    pairs. Gold spans are marked ``[[…]]``. Being small and written by the same people as the
    code, it ranks settings; it is no independent benchmark.
-2. Bio-MQM (WMT21 biomedical MQM annotations, Russian → English), when present: every
+2. Bio-MQM (MQM annotations of the WMT22 biomedical task's systems, Russian → English: one
+   file per system, 428 segments of 50 Medline abstracts each), when present: every
    ``*.json`` / ``*.jsonl`` file under ``biomqm_ru2en`` in the evaluation data folder (the
    ``TRANSCOMPARE_EVALDATA`` environment variable, else ``../shared/evaldata`` next to the
    repository). The layout expected is the one :func:`transcompare.formats.evaluations.
