@@ -213,6 +213,10 @@ def test_function_words_of_a_heading_in_capitals_are_not_flagged():
           ("препараты", WORD_ITEM)]),
         ("Pain as well as fever due to infection.", "en",
          [("Pain", WORD_ITEM), ("fever", WORD_ITEM), ("infection", WORD_ITEM)]),
+        # initials before a name are left to the name; an abbreviation is kept
+        ("A.A. Gromyko met N.S. Khrushchev in the U.S. capital.", "en",
+         [("Gromyko", NAME), ("met", WORD_ITEM), ("Khrushchev", NAME), ("capital", WORD_ITEM),
+          ("U.S.", NAME)]),
     ],
 )  # fmt: skip
 def test_what_counts_as_a_content_word(text, language, expected):

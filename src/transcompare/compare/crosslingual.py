@@ -18,6 +18,7 @@ stay unmatched), not word order or grammar.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -164,8 +165,20 @@ def sentence_words(text: str, language: str) -> tuple[SentenceWord, ...]:
         words.append((start, end, word, base, NAME if named else WORD_ITEM))
     for match in DOTTED.finditer(text):
         dotted = match.group()
-        words.append((match.start(), match.end(), dotted, dotted.casefold().rstrip("."), NAME))
+        if not _before_a_name(text, match.end(), language):
+            words.append((match.start(), match.end(), dotted, dotted.casefold().rstrip("."), NAME))
     return tuple(words)
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _before_a_name(text: str, end: int, language: str) -> bool:
+    """Whether a name follows: then "A.A." are initials ("A.A. Gromyko"), which the other side
+    may write apart («А. А. Громыко») or leave out, and the name carries the comparison; "U.S."
+    before "Government" stays an abbreviation to match."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and is_name(following.group(1), 1, language)
 
 
 @lru_cache(maxsize=200_000)
