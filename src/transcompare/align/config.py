@@ -77,8 +77,11 @@ class AlignConfig:
     did best; 0.7 costs those 0.01 strict F1 and gains Text+Berg 0.014 and the Bible 0.012."""
     length_variance: float = 6.8
     """Variance per character of the target length given the source length (Gale and Church)."""
-    anchor_weight: float = 0.5
-    """Evidence per shared anchor (number, name, question or quotation mark, elision mark)."""
+    anchor_weight: float = 0.3
+    """Evidence per shared anchor (number, name, question or quotation mark, elision mark). With
+    sentence embeddings, which see names and numbers too, 0.3 did better than 0.5 on every set
+    (strict F1: Text+Berg 0.888 → 0.890, Bible 0.979 → 0.983, synthetic 0.977 → 0.984); without
+    them the two are within 0.006 either way."""
     number_mismatch_weight: float = 0.5
     """Penalty per number found on only one side, up to three."""
     paragraph_weight: float = 0.3
