@@ -211,11 +211,16 @@ def test_function_words_of_a_heading_in_capitals_are_not_flagged():
         ("Врачи могут назначать наиболее сильные препараты.", "ru",
          [("Врачи", WORD_ITEM), ("назначать", WORD_ITEM), ("сильные", WORD_ITEM),
           ("препараты", WORD_ITEM)]),
+        ("Вам, г-н Президент, известно.", "ru",
+         [("Президент", WORD_ITEM), ("известно", WORD_ITEM)]),
         ("Pain as well as fever due to infection.", "en",
          [("Pain", WORD_ITEM), ("fever", WORD_ITEM), ("infection", WORD_ITEM)]),
         # initials before a name are left to the name; an abbreviation is kept
         ("A.A. Gromyko met N.S. Khrushchev in the U.S. capital.", "en",
          [("Gromyko", NAME), ("met", WORD_ITEM), ("Khrushchev", NAME), ("capital", WORD_ITEM),
+          ("U.S.", NAME)]),
+        ("CABLE ABOUT A.A. GROMYKO AND THE U.S. GOVERNMENT", "en",
+         [("CABLE", WORD_ITEM), ("GROMYKO", WORD_ITEM), ("GOVERNMENT", WORD_ITEM),
           ("U.S.", NAME)]),
     ],
 )  # fmt: skip

@@ -178,7 +178,10 @@ def _before_a_name(text: str, end: int, language: str) -> bool:
     may write apart («А. А. Громыко») or leave out, and the name carries the comparison; "U.S."
     before "Government" stays an abbreviation to match."""
     following = _NEXT_WORD.match(text, end)
-    return following is not None and is_name(following.group(1), 1, language)
+    if following is None:
+        return False
+    word = following.group(1)
+    return is_name(word.title() if word.isupper() else word, 1, language)  # "A.A. GROMYKO" too
 
 
 @lru_cache(maxsize=200_000)
