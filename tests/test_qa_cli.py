@@ -100,3 +100,15 @@ def test_bad_input_exits_with_2(tmp_path, capsys, monkeypatch, arguments):
 def test_a_text_file_alone_is_not_a_project(files, capsys):
     code, _, err = run(capsys, files[0])
     assert code == EXIT_BAD_INPUT and "ru.txt" in err
+
+
+def test_a_corpus_folder(files, tmp_path, capsys):
+    (tmp_path / "corpus.toml").write_text(
+        'pivot = "ru"\n\n[[witness]]\nid = "ru"\nfile = "ru.txt"\nlanguage = "ru"\n\n'
+        '[[witness]]\nid = "en"\nfile = "en.txt"\nlanguage = "en"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--format", "json", "--check", "numbers", str(tmp_path))
+    assert code == 0
+    (record,) = json.loads(out)
+    assert record["message"] == "18 in ru is 19 in en"

@@ -1,7 +1,8 @@
 """``transcompare qa PROJECT | FILES…``: run the QA checks and print the findings.
 
-One argument is a project file (TEI XML); several are versions of one document (the first is
-the pivot), imported, segmented and aligned on the fly. Text output is one finding per line:
+One argument is a project file (TEI XML) or a corpus folder (with its ``corpus.toml``); several
+are versions of one document (the first is the pivot), imported, segmented and aligned on the
+fly. Text output is one finding per line:
 row (counted from 1), severity, check, message and the spans as ``SENTENCE:START-END``. JSON
 output is a list of findings with ``check``, ``severity``, ``message``, ``row`` (counted from
 0), ``targets`` (``witness``, ``sentence``, ``start``, ``end``), ``category`` and ``key`` (the
@@ -26,7 +27,7 @@ from transcompare.compare.qa import (
     run_checks,
 )
 from transcompare.model import Project
-from transcompare.pipeline import WitnessSource, build_project
+from transcompare.pipeline import WitnessSource, build_project, open_corpus
 from transcompare.progress import Progress, run
 
 
@@ -34,13 +35,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "qa",
         help="check a project (or files) for omissions, numbers, names, terms and typography",
-        description="Run the QA checks on a project file, or on two or more versions of a "
-        "document given as files (the first is the pivot the others are compared with), and "
+        description="Run the QA checks on a project file, a corpus folder, or two or more "
+        "versions of a document given as files (the first is the pivot the others are compared "
+        "with), and "
         "print one finding per line (text) or a JSON list. Dismissed findings are left out "
         "unless --include-dismissed. Exit code 0 whatever is found, 2 on unusable input.",
     )
     parser.add_argument(
-        "inputs", nargs="+", type=Path, metavar="PROJECT_OR_FILES", help="a project file, or files"
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="PROJECT_OR_FILES",
+        help="a project file, a corpus folder, or files",
     )
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
@@ -91,7 +97,9 @@ def run_qa(args: argparse.Namespace) -> int:
 
 
 def load(inputs: list[Path]) -> Project:
-    """A project file, or a project built from several files."""
+    """A project file, a corpus folder, or a project built from several files."""
+    if len(inputs) == 1 and inputs[0].is_dir():
+        return run(open_corpus(inputs[0]), _show)
     if len(inputs) == 1:
         from transcompare.formats.tei import read_project
 
