@@ -82,6 +82,37 @@ def test_new_rejects_bad_options(tmp_path, transcompare, extra, message):
     assert message in stderr and stderr.count("\n") == 1
 
 
+def _corpus_folder(folder):
+    folder.mkdir()
+    (folder / "ru.txt").write_text("Первое предложение. Второе.\n", encoding="utf-8")
+    (folder / "en.txt").write_text("First sentence. Second.\n", encoding="utf-8")
+    (folder / "corpus.toml").write_text(
+        'title = "Pair"\npivot = "en"\n\n[[witness]]\nid = "ru"\nfile = "ru.txt"\n'
+        'language = "ru"\n\n[[witness]]\nid = "en"\nfile = "en.txt"\nlanguage = "en"\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_new_from_a_corpus_folder(tmp_path, transcompare):
+    folder = _corpus_folder(tmp_path / "pair")
+    out = tmp_path / "p.xml"
+    code, stdout, _ = transcompare("new", folder, "-o", out)
+    assert (code, stdout) == (0, f"{out}: 2 versions, 2 rows\n")
+    project = read_project(out)
+    assert (project.witness_ids, project.pivot, project.metadata["title"]) == (
+        ["ru", "en"],
+        "en",
+        "Pair",
+    )
+
+
+def test_a_corpus_folder_refuses_per_file_options(tmp_path, transcompare):
+    folder = _corpus_folder(tmp_path / "pair")
+    code, _, stderr = transcompare("new", folder, "-o", tmp_path / "p.xml", "--lang", "de")
+    assert code == 2 and "corpus.toml" in stderr and "pair" in stderr
+
+
 def test_new_with_an_unknown_pivot(tmp_path, transcompare):
     pytest.importorskip("transcompare.importers")
     (tmp_path / "a.txt").write_text("One.\n", encoding="utf-8")

@@ -1,6 +1,7 @@
 """``transcompare new``, ``export`` and ``validate``: make, convert and check project files.
 
-* ``new FILES… -o PROJECT.xml`` imports, segments and aligns the files and saves a project.
+* ``new FILES… -o PROJECT.xml`` imports, segments and aligns the files (or the versions a corpus
+  folder's ``corpus.toml`` names) and saves a project.
 * ``export INPUT --to FORMAT -o OUT`` writes a project as TEI, publication TEI, TMX, XLIFF, TSV
   or an HTML report; with ``--from wmt-mqm`` or ``--from biomqm`` the input is another tool's
   MQM evaluation, imported as a project (``--to tei`` saves it for review in the app).
@@ -12,19 +13,19 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from transcompare import mqm
+from transcompare.cli.console import run_showing_progress
 from transcompare.errors import InputError
 from transcompare.formats.convert import EXPORT_FORMATS, INPUT_FORMATS, PROJECT, export, read_input
 from transcompare.formats.report import divergence_highlights
 from transcompare.formats.tei import write_project
 from transcompare.formats.validate import validate_file
-from transcompare.model import ORIGINAL, TRANSLATION
-from transcompare.pipeline import WitnessSource, build_project
-from transcompare.progress import Progress, run
+from transcompare.model import ORIGINAL, TRANSLATION, Project
+from transcompare.pipeline import WitnessSource, build_project, open_corpus
+from transcompare.progress import Task
 
 EXIT_INVALID = 1
 WEIGHTS = {"current": mqm.SEVERITY_WEIGHTS, "legacy": mqm.LEGACY_SEVERITY_WEIGHTS}
@@ -37,7 +38,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Import each file as one version of the document (text, TEI or .docx), "
         "split it into sentences, align the versions and save the project as TEI XML.",
     )
-    new.add_argument("files", nargs="+", type=Path, help="the versions, original first if any")
+    new.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        help="the versions, original first if any, or one corpus folder",
+    )
     new.add_argument("-o", "--output", required=True, type=Path, help="project file to write")
     new.add_argument(
         "--pivot",
@@ -144,12 +150,31 @@ def _per_file(values: Sequence[str], files: Sequence[Path], option: str) -> list
     return list(values)
 
 
-def _show(progress: Progress) -> None:
-    if sys.stderr.isatty():
-        print(f"\r{progress.message} ({progress.done}/{progress.total})", end="", file=sys.stderr)
-
-
 def run_new(args: argparse.Namespace) -> int:
+    if len(args.files) == 1 and args.files[0].is_dir():
+        project = run_showing_progress(_corpus(args))
+    else:
+        project = run_showing_progress(_from_files(args))
+    if args.title:
+        project.metadata["title"] = args.title
+    project.record(f"Created from {', '.join(p.name for p in args.files)}")
+    write_project(project, args.output)
+    print(f"{args.output}: {len(project.witnesses)} versions, {len(project.rows)} rows")
+    return 0
+
+
+def _corpus(args: argparse.Namespace) -> Task[Project]:
+    """A corpus folder: its ``corpus.toml`` says what the per-file options would."""
+    if args.lang or args.ids or args.original or args.pivot:
+        raise InputError(
+            args.files[0],
+            "a corpus folder names its versions, languages and pivot in its corpus.toml; "
+            "--lang, --id, --original and --pivot are for files",
+        )
+    return open_corpus(args.files[0])
+
+
+def _from_files(args: argparse.Namespace) -> Task[Project]:
     languages = _per_file(args.lang, args.files, "--lang")
     ids = _per_file(args.ids, args.files, "--id")
     original = args.original.resolve() if args.original else None
@@ -164,14 +189,7 @@ def run_new(args: argparse.Namespace) -> int:
         )
         for path, language, witness_id in zip(args.files, languages, ids, strict=True)
     ]
-    metadata = {"title": args.title} if args.title else None
-    project = run(build_project(sources, args.pivot, metadata), _show)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    project.record(f"Created from {', '.join(p.name for p in args.files)}")
-    write_project(project, args.output)
-    print(f"{args.output}: {len(project.witnesses)} versions, {len(project.rows)} rows")
-    return 0
+    return build_project(sources, args.pivot)
 
 
 def _languages(values: Sequence[str]) -> dict[str, str]:

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from transcompare.cli.segment import write_utf8
+from transcompare.cli.console import run_showing_progress, write_utf8
 from transcompare.compare.qa import (
     CATEGORIES,
     Finding,
@@ -28,7 +27,6 @@ from transcompare.compare.qa import (
 )
 from transcompare.model import Project
 from transcompare.pipeline import WitnessSource, build_project, open_corpus
-from transcompare.progress import Progress, run
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -99,19 +97,13 @@ def run_qa(args: argparse.Namespace) -> int:
 def load(inputs: list[Path]) -> Project:
     """A project file, a corpus folder, or a project built from several files."""
     if len(inputs) == 1 and inputs[0].is_dir():
-        return run(open_corpus(inputs[0]), _show)
+        return run_showing_progress(open_corpus(inputs[0]))
     if len(inputs) == 1:
         from transcompare.formats.tei import read_project
 
         return read_project(inputs[0])
     sources = [WitnessSource(path=path) for path in inputs]
-    return run(build_project(sources), _show)
-
-
-def _show(progress: Progress) -> None:
-    if sys.stderr.isatty():
-        end = "\n" if progress.done + 1 >= progress.total else ""
-        print(f"\r{progress.message} ({progress.done}/{progress.total})", end=end, file=sys.stderr)
+    return run_showing_progress(build_project(sources))
 
 
 def as_record(finding: Finding) -> dict[str, object]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
+from transcompare.cli.console import write_utf8
 from transcompare.importers import load_witness
 from transcompare.model import Witness
 from transcompare.pipeline import WitnessSource
@@ -59,16 +59,3 @@ def as_json(witness: Witness) -> str:
         for sentence in witness.sentences
     ]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_utf8(text: str) -> None:
-    """Write to standard output as UTF-8 bytes, bypassing a console encoding that may not
-    hold every character (a cp1252 console and Cyrillic text)."""
-    stream = sys.stdout
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(text)
-        return
-    stream.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
