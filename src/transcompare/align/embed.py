@@ -141,9 +141,10 @@ class Embedder:
     def _encode(self, texts: list[str]) -> np.ndarray:
         """Vectors of the texts, spread over :attr:`threads` worker threads, each with a
         single-threaded BLAS: the model's tokenizer is Python and its products are small, so
-        two such workers embed 10-40 % faster than one worker with two BLAS threads, and when
-        another program keeps a core busy they slow down gently, where BLAS threads waiting
-        for each other collapse to a fraction of their speed."""
+        two such workers are faster than one worker with two BLAS threads (846-952 against
+        690-818 sentences/s on two cores, ``benchmarks/align_speed.py``), and when another
+        program keeps a core busy they slow down gently (568/s), where BLAS threads waiting
+        for each other collapse to a fraction of their speed (about 90/s)."""
         with self._lock:
             model = self._loaded()
             if self.threads == 1 or len(texts) <= WORKER_BATCH:
