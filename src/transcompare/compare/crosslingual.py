@@ -144,7 +144,7 @@ def sentence_words(text: str, language: str) -> tuple[SentenceWord, ...]:
         position += 1
         inside = start in in_number
         # In a heading in capitals, "AND" is the word "and", not an acronym.
-        capitals = heading or in_capitals(word, language)
+        capitals = heading or (word.isupper() and in_capitals(word, language))
         never, base, phrase_end = _word_facts(word.lower() if capitals else word, language)
         unit = after_number and base in NUMBER_UNITS
         skip = (
@@ -163,7 +163,7 @@ def sentence_words(text: str, language: str) -> tuple[SentenceWord, ...]:
             and (is_acronym(word) or is_name(word, position, language))
         )
         words.append((start, end, word, base, NAME if named else WORD_ITEM))
-    for match in DOTTED.finditer(text):
+    for match in DOTTED.finditer(text) if text.count(".") > 1 else ():  # "U.S." has two dots
         dotted = match.group()
         if not _before_a_name(text, match.end(), language):
             words.append((match.start(), match.end(), dotted, dotted.casefold().rstrip("."), NAME))
