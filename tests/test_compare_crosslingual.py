@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -226,3 +227,40 @@ def test_function_words_of_a_heading_in_capitals_are_not_flagged():
 )  # fmt: skip
 def test_what_counts_as_a_content_word(text, language, expected):
     assert [(text, kind) for _, _, text, _, kind in sentence_words(text, language)] == expected
+
+
+def test_pairs_scored_together_score_as_in_the_matrix_of_their_words():
+    """A document's pairs, scored a few of all at once (pair by pair), get exactly the scores
+    the whole product of the two word lists gives (every kind of evidence is among them)."""
+    ru = [
+        ("пиратство", "пиратства"),
+        ("Громыко", "Громыко"),
+        ("президент", "президента"),
+        ("сша", "США"),
+        ("встреча", "встречи"),
+        ("ракета", "ракет"),
+        ("действовать", "действие"),  # a lemma wrongly guessed: the word as written matches
+    ]
+    en = [
+        ("piracy", "piracy"),
+        ("gromyko", "Gromyko"),
+        ("president", "President"),
+        ("usa", "USA"),
+        ("meeting", "meetings"),
+        ("policy", "policy"),
+        ("talk", "talks"),
+        ("act", "action"),
+    ]
+    a = [SimpleNamespace(lemma=lemma, text=text) for lemma, text in ru]
+    b = [SimpleNamespace(lemma=lemma, text=text) for lemma, text in en]
+    words = matcher()
+    whole = words.scores(a, "ru", b, "en")
+    assert whole[0, 0] == pytest.approx(1) and whole[0, 5] < 0.5  # embeddings
+    assert whole[1, 1] == 1 and whole[2, 2] == 1 and whole[3, 3] == 1  # names, exonyms
+    assert whole[6, 7] == pytest.approx(1)  # the words as written
+    left = np.array([0, 0, 1, 2, 3, 3, 4, 5, 6, 6])
+    right = np.array([0, 5, 1, 2, 3, 6, 4, 6, 7, 0])
+    assert len(a) * len(b) > 4 * len(left)  # few of all pairs: scored pair by pair
+    np.testing.assert_array_equal(
+        words.pair_scores(a, "ru", b, "en", left, right), whole[left, right]
+    )

@@ -60,6 +60,12 @@ NUMBER_UNITS = frozenset(
 MIN_KEY = 4
 """Shorter transliteration keys match too many unrelated words ("mir"/"mr")."""
 
+DENSE = 4
+"""Pairs of two word lists are scored with whole products when the products have at most this
+many times as many cells as there are pairs asked for."""
+PAIRS_AT_ONCE = 4096
+"""Pairs whose vectors are gathered at once (8 KB a pair)."""
+
 
 @dataclass(frozen=True)
 class Unmatched:
@@ -216,6 +222,33 @@ def content_words(
     return words, mentions
 
 
+@dataclass(frozen=True)
+class Pairs:
+    """Pairs of words of two lists: ``a[left[k]]`` with ``b[right[k]]`` for every ``k``."""
+
+    a: Sequence[Lexeme]
+    b: Sequence[Lexeme]
+    left: np.ndarray
+    right: np.ndarray
+
+    @property
+    def dense(self) -> bool:
+        """Whether most pairs of the two lists are asked for (the words of one row: whole
+        products of the lists are cheapest), not a few of all (the pairs of a document,
+        taken one by one)."""
+        return len(self.a) * len(self.b) <= DENSE * len(self.left)
+
+    def swapped(self) -> Pairs:
+        return Pairs(self.b, self.a, self.right, self.left)
+
+    def same_lemma(self) -> np.ndarray:
+        """Pairs with the same lemma (a name, or a word left in the other script)."""
+        numbers: dict[str, int] = {}
+        lemmas_a = [numbers.setdefault(x.lemma, len(numbers)) for x in self.a]
+        lemmas_b = [numbers.get(y.lemma, -1) for y in self.b]
+        return np.array(lemmas_a)[self.left] == np.array(lemmas_b)[self.right]
+
+
 class Matcher:
     """Decides which words of two cells correspond; holds the evidence sources it uses."""
 
@@ -230,7 +263,7 @@ class Matcher:
         self.settings = settings
         self._embeddings = embeddings
         self._bilingual = bilingual
-        self._listed: dict[str, frozenset[str]] = {}
+        self._listings: dict[str, frozenset[str]] = {}
 
     @property
     def embeddings(self) -> Embeddings | None:
@@ -261,42 +294,60 @@ class Matcher:
     def scores(
         self, a: Sequence[Lexeme], lang_a: str, b: Sequence[Lexeme], lang_b: str
     ) -> np.ndarray:
-        """How strongly each word of ``a`` corresponds to each word of ``b``: 1 where the
-        lemma, a transliteration, an exonym or the dictionary says so, else the embedding
+        """How strongly each word of ``a`` corresponds to each word of ``b`` (see
+        :meth:`pair_scores`), as a matrix."""
+        left, right = np.divmod(np.arange(len(a) * len(b)), max(len(b), 1))
+        return self.pair_scores(a, lang_a, b, lang_b, left, right).reshape(len(a), len(b))
+
+    def pair_scores(
+        self,
+        a: Sequence[Lexeme],
+        lang_a: str,
+        b: Sequence[Lexeme],
+        lang_b: str,
+        left: np.ndarray,
+        right: np.ndarray,
+    ) -> np.ndarray:
+        """How strongly ``a[left[k]]`` corresponds to ``b[right[k]]``, for every ``k``: 1 where
+        the lemma, a transliteration, an exonym or the dictionary says so, else the embedding
         cosine of the lemmas or of the words as written, whichever is higher (pymorphy3 takes
-        «уверены» to «уверить» and «сведения» to «сведение»; 0 without embeddings)."""
-        if not a or not b:
-            return np.zeros((len(a), len(b)), dtype=np.float32)
-        lemmas_a, lemmas_b = [x.lemma for x in a], [y.lemma for y in b]
-        sure = np.equal.outer(np.array(lemmas_a, dtype=object), np.array(lemmas_b, dtype=object))
-        sure |= self._transliterated(a, b)
+        «уверены» to «уверить» and «сведения» to «сведение»; 0 without embeddings). The pairs
+        of many rows can be scored in one call, as the terminology check does."""
+        if not len(left):
+            return np.zeros(0, dtype=np.float32)
+        pairs = Pairs(a, b, left, right)
+        sure = pairs.same_lemma() | self._transliterated(pairs)
         if {lang_a, lang_b} == {RUSSIAN, ENGLISH}:
-            russian, english = (lemmas_a, lemmas_b) if lang_a == RUSSIAN else (lemmas_b, lemmas_a)
-            rendered = [(i, self._renderings(r)) for i, r in enumerate(russian)]
-            rendered = [(i, renderings) for i, renderings in rendered if renderings]
-            if rendered:  # most rows have no word the exonym table or dictionary knows
-                listed = np.zeros((len(russian), len(english)), dtype=bool)
-                for i, renderings in rendered:
-                    listed[i] = [e in renderings for e in english]
-                sure |= listed if lang_a == RUSSIAN else listed.T
+            sure |= self._listed(pairs if lang_a == RUSSIAN else pairs.swapped())
         if self.embeddings is None:
             return sure.astype(np.float32)
-        return np.maximum(self._cosines(a, b), sure)
+        return np.maximum(self._cosines(pairs), sure)
 
-    def _cosines(self, a: Sequence[Lexeme], b: Sequence[Lexeme]) -> np.ndarray:
-        """The higher of the cosines of the lemmas and of the words as written. The vectors of
-        both forms come out of one look-up per side; the two products stay separate, since a
-        product of four times the size makes the BLAS library spread it over threads, which
-        costs several times more than it saves on a product this small."""
-        vectors_a = self.embeddings.vectors(
-            [x.lemma.casefold() for x in a] + [x.text.casefold() for x in a]
+    def _cosines(self, pairs: Pairs) -> np.ndarray:
+        """The higher of the cosines of the lemmas and of the words as written: from two whole
+        products when the pairs are dense (two, since one of four times the size makes the
+        BLAS library spread it over threads, which costs several times more than it saves on
+        a product this small), else from each pair's gathered vectors, a block at a time."""
+        vectors_a, vectors_b = self._vectors(pairs.a), self._vectors(pairs.b)
+        n, m = len(pairs.a), len(pairs.b)
+        if pairs.dense:
+            lemmas = vectors_a[:n] @ vectors_b[:m].T
+            return np.maximum(lemmas, vectors_a[n:] @ vectors_b[m:].T)[pairs.left, pairs.right]
+        found = np.empty(len(pairs.left), dtype=np.float32)
+        for start in range(0, len(found), PAIRS_AT_ONCE):
+            i = pairs.left[start : start + PAIRS_AT_ONCE]
+            j = pairs.right[start : start + PAIRS_AT_ONCE]
+            lemmas = np.einsum("ij,ij->i", vectors_a[i], vectors_b[j])
+            written = np.einsum("ij,ij->i", vectors_a[n + i], vectors_b[m + j])
+            found[start : start + len(i)] = np.maximum(lemmas, written)
+        return found
+
+    def _vectors(self, words: Sequence[Lexeme]) -> np.ndarray:
+        """Unit vectors of the lemmas of ``words``, then of the words as written."""
+        assert self.embeddings is not None
+        return self.embeddings.vectors(
+            [x.lemma.casefold() for x in words] + [x.text.casefold() for x in words]
         )
-        vectors_b = self.embeddings.vectors(
-            [y.lemma.casefold() for y in b] + [y.text.casefold() for y in b]
-        )
-        n, m = len(a), len(b)
-        lemmas = vectors_a[:n] @ vectors_b[:m].T
-        return np.maximum(lemmas, vectors_a[n:] @ vectors_b[m:].T)
 
     def correspondence(
         self, a: Sequence[Lexeme], lang_a: str, b: Sequence[Lexeme], lang_b: str
@@ -304,19 +355,42 @@ class Matcher:
         """A boolean matrix: ``[i, j]`` when word ``a[i]`` and word ``b[j]`` correspond."""
         return self.scores(a, lang_a, b, lang_b) >= self.settings.threshold
 
-    def _transliterated(self, a: Sequence[Lexeme], b: Sequence[Lexeme]) -> np.ndarray:
-        """Pairs whose transliteration keys (of the lemma or of the word as written) are alike."""
-        keys_a = [_long_key(f) or _NO_KEY_A for x in a for f in (x.lemma, x.text)]
-        keys_b = [_long_key(f) or _NO_KEY_B for y in b for f in (y.lemma, y.text)]
-        ratios = process.cdist(keys_a, keys_b, scorer=fuzz.ratio, dtype=np.int32)
-        alike = ratios >= self.settings.name_threshold * 100
-        return alike.reshape(len(a), 2, len(b), 2).any(axis=(1, 3))
+    def _transliterated(self, pairs: Pairs) -> np.ndarray:
+        """Pairs whose transliteration keys (of the lemma or of the word as written) are
+        alike: all keys compared at once when the pairs are dense, else pair by pair."""
+        least = self.settings.name_threshold * 100
+        if not pairs.dense:
+            keys_a = [(_long_key(x.lemma), _long_key(x.text)) for x in pairs.a]
+            keys_b = [(_long_key(y.lemma), _long_key(y.text)) for y in pairs.b]
+            return _alike_pairs(keys_a, keys_b, pairs.left, pairs.right, least)
+        ratios = process.cdist(
+            [_long_key(f) or _NO_KEY_A for x in pairs.a for f in (x.lemma, x.text)],
+            [_long_key(f) or _NO_KEY_B for y in pairs.b for f in (y.lemma, y.text)],
+            scorer=fuzz.ratio,
+            dtype=np.int32,
+        )
+        alike = (ratios >= least).reshape(len(pairs.a), 2, len(pairs.b), 2).any(axis=(1, 3))
+        return alike[pairs.left, pairs.right]
+
+    def _listed(self, pairs: Pairs) -> np.ndarray:
+        """Pairs (Russian word first) that the exonym table or the dictionary lists. Most
+        words have no listed rendering: only pairs with one are looked at."""
+        renderings = [self._renderings(x.lemma) for x in pairs.a]
+        has_any = np.array([bool(r) for r in renderings], dtype=bool)
+        listed = np.zeros(len(pairs.left), dtype=bool)
+        wanted = np.flatnonzero(has_any[pairs.left])
+        english = [y.lemma for y in pairs.b]
+        listed[wanted] = [
+            english[j] in renderings[i]
+            for i, j in zip(pairs.left[wanted].tolist(), pairs.right[wanted].tolist(), strict=True)
+        ]
+        return listed
 
     def _renderings(self, russian: str) -> Collection[str]:
         """The English words the exonym table and the dictionary give for a Russian lemma."""
-        found = self._listed.get(russian)
+        found = self._listings.get(russian)
         if found is None:
-            found = self._listed[russian] = EXONYMS.get(russian, frozenset()) | frozenset(
+            found = self._listings[russian] = EXONYMS.get(russian, frozenset()) | frozenset(
                 self.bilingual.get(russian, ())
             )
         return found
@@ -325,6 +399,42 @@ class Matcher:
 _NO_KEY_A, _NO_KEY_B = "\x01", "\x02"
 """Stand-ins for keys too short to compare: they share no character with each other or with a
 key (keys are ASCII letters), so their ratio is 0 and no pair with one of them is alike."""
+
+
+def _alike_pairs(
+    keys_a: Sequence[tuple[str, str]],
+    keys_b: Sequence[tuple[str, str]],
+    left: np.ndarray,
+    right: np.ndarray,
+    least: float,
+) -> np.ndarray:
+    """Pairs ``left[k]``, ``right[k]`` with a key of one alike a key of the other (ratio at
+    least ``least``; "" is a key too short to compare). Only keys of similar lengths can be
+    alike (the ratio is at most twice the shorter length over the sum), so only those are
+    compared, and a word's second key only when it differs from its first."""
+    table_a, table_b = np.array(keys_a, dtype=object), np.array(keys_b, dtype=object)
+    sizes_a = np.array([(len(k), len(w)) for k, w in keys_a], dtype=np.int64)
+    sizes_b = np.array([(len(k), len(w)) for k, w in keys_b], dtype=np.int64)
+    second_a = (table_a[:, 0] != table_a[:, 1])[left]
+    second_b = (table_b[:, 0] != table_b[:, 1])[right]
+    alike = np.zeros(len(left), dtype=bool)
+    for form_a, form_b in ((0, 0), (0, 1), (1, 0), (1, 1)):
+        size_a, size_b = sizes_a[left, form_a], sizes_b[right, form_b]
+        shorter = np.minimum(size_a, size_b)
+        wanted = (shorter > 0) & (200 * shorter >= (least - 1) * (size_a + size_b))
+        if form_a:
+            wanted &= second_a
+        if form_b:
+            wanted &= second_b
+        pairs = np.flatnonzero(wanted)
+        ratios = process.cpdist(
+            table_a[left[pairs], form_a].tolist(),
+            table_b[right[pairs], form_b].tolist(),
+            scorer=fuzz.ratio,
+            dtype=np.int32,  # rounded, as the dense comparison reads them
+        )
+        alike[pairs[ratios >= least]] = True
+    return alike
 
 
 @lru_cache(maxsize=200_000)

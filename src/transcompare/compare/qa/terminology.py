@@ -85,19 +85,62 @@ def _sentence_nouns(text: str, language: str) -> tuple[tuple[int, int, str, str]
 def uses(context: Context, source: str, target: str) -> dict[str, list[Use]]:
     """For each recurring source term, its rendering row by row."""
     least = context.config.term_min_rows
-    pairs = _recurring(context, source, target, least)
-    matcher = context.matcher
-    matcher.prefetch(w for _, a, b in pairs for w in (*a, *b))
     found: dict[str, list[Use]] = defaultdict(list)
-    lang_a, lang_b = context.language(source), context.language(target)
-    for row, words_a, words_b in pairs:
-        scores = matcher.scores(words_a, lang_a, words_b, lang_b)
-        best = scores.argmax(axis=1)
-        good = scores[np.arange(len(words_a)), best] >= matcher.settings.threshold
-        for word, j, ok in zip(words_a, best.tolist(), good.tolist(), strict=True):
-            if ok:
-                found[word.lemma].append(Use(row, words_b[j].lemma, word, words_b[j]))
+    for row, word, rendering in _renderings(context, source, target, least):
+        found[word.lemma].append(Use(row, rendering.lemma, word, rendering))
     return {term: found[term] for term in found if len({u.row for u in found[term]}) >= least}
+
+
+def _renderings(
+    context: Context, source: str, target: str, least: int
+) -> Iterator[tuple[int, Noun, Noun]]:
+    """Each recurring source noun of each row with the target noun of its row that corresponds
+    to it best (the first of equals), when one corresponds well enough.
+
+    The pairs of all rows are scored in one call, each distinct pair of forms once: a term
+    recurs with the same few renderings, and row by row the scoring cost several times more
+    in calls than in arithmetic."""
+    rows = _recurring(context, source, target, least)
+    nouns_a = [noun for _, a, _ in rows for noun in a]
+    nouns_b = [noun for _, _, b in rows for noun in b]
+    if not nouns_a:
+        return
+    # Every pair of a source noun and a target noun of the same row, as indices into nouns_a
+    # and nouns_b: source nouns in reading order, each one's targets in reading order.
+    row_a = np.array([len(a) for _, a, _ in rows])
+    row_b = np.array([len(b) for _, _, b in rows])
+    targets = np.repeat(row_b, row_a)
+    of_a = np.repeat(np.arange(len(nouns_a)), targets)
+    of_b = _ranges(np.repeat(np.cumsum(row_b) - row_b, row_a), targets)
+    forms_a, form_of_a = _forms(nouns_a)
+    forms_b, form_of_b = _forms(nouns_b)
+    codes = form_of_a[of_a] * len(forms_b) + form_of_b[of_b]
+    distinct, which = np.unique(codes, return_inverse=True)
+    left, right = np.divmod(distinct, len(forms_b))
+    lang_a, lang_b = context.language(source), context.language(target)
+    scores = context.matcher.pair_scores(forms_a, lang_a, forms_b, lang_b, left, right)[which]
+    # Each source noun's pairs in a run, the best first, the first target noun among equals.
+    order = np.lexsort((of_b, -scores, of_a))
+    best = order[np.flatnonzero(np.diff(of_a[order], prepend=-1))]
+    row_of_a = np.repeat([row for row, _, _ in rows], row_a).tolist()
+    for k in best[scores[best] >= context.matcher.settings.threshold].tolist():
+        a, b = int(of_a[k]), int(of_b[k])
+        yield row_of_a[a], nouns_a[a], nouns_b[b]
+
+
+def _forms(nouns: list[Noun]) -> tuple[list[Noun], np.ndarray]:
+    """The distinct forms of some nouns (text as written and lemma: all that word
+    correspondence reads), one noun for each, and the number of each noun's form."""
+    forms = [(noun.text, noun.lemma) for noun in nouns]
+    one_of_each = dict(zip(forms, nouns, strict=True))  # in the order forms first appear
+    numbers = {form: number for number, form in enumerate(one_of_each)}
+    return list(one_of_each.values()), np.array([numbers[f] for f in forms], dtype=np.int64)
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``range(start, start + length)`` for each start and length, one after another."""
+    ends = np.cumsum(lengths)
+    return np.repeat(starts - (ends - lengths), lengths) + np.arange(ends[-1] if len(ends) else 0)
 
 
 def _recurring(
