@@ -149,9 +149,11 @@ def sentence_words(text: str, language: str) -> tuple[SentenceWord, ...]:
             continue
         position += 1
         inside = start in in_number
-        # In a heading in capitals, "AND" is the word "and", not an acronym.
-        capitals = heading or (word.isupper() and in_capitals(word, language))
-        never, base, phrase_end = _word_facts(word.lower() if capitals else word, language)
+        if heading:  # in a heading in capitals, "AND" is the word "and", not an acronym
+            never, base, phrase_end, _ = _word_facts(word.lower(), language)
+            capitals = True
+        else:
+            never, base, phrase_end, capitals = _word_facts(word, language)
         unit = after_number and base in NUMBER_UNITS
         skip = (
             inside
@@ -169,13 +171,16 @@ def sentence_words(text: str, language: str) -> tuple[SentenceWord, ...]:
             and (is_acronym(word) or is_name(word, position, language))
         )
         words.append((start, end, word, base, NAME if named else WORD_ITEM))
-    for match in DOTTED.finditer(text) if text.count(".") > 1 else ():  # "U.S." has two dots
+    for match in DOTTED.finditer(text) if _DOTTED_HINT.search(text) else ():
         dotted = match.group()
         if not _before_a_name(text, match.end(), language):
             words.append((match.start(), match.end(), dotted, dotted.casefold().rstrip("."), NAME))
     return tuple(words)
 
 
+_DOTTED_HINT = re.compile(r"\.[^\W\d_]\.")
+"""What every abbreviation with dots has (".S." in "U.S."), found far faster: a search for it
+looks at the dots of a sentence only."""
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
@@ -191,12 +196,16 @@ def _before_a_name(text: str, end: int, language: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _word_facts(word: str, language: str) -> tuple[bool, str, bool]:
-    """Whether a word is never a content word (one letter, a function word), its lemma, and
-    whether it may end a two-word preposition: every token asks for all three, so they are
-    looked up together."""
+def _word_facts(word: str, language: str) -> tuple[bool, str, bool, bool]:
+    """Whether a word is never a content word (one letter, a function word), its lemma,
+    whether it may end a two-word preposition, and whether it is a common word in capitals
+    («МЕТОДЫ», read as «методы»): every token asks for all four, so they are looked up
+    together."""
+    capitals = word.isupper() and in_capitals(word, language)
+    if capitals:
+        word = word.lower()
     never = len(word) < 2 or is_function_word(word, language)
-    return never, lemma(word, language), may_end_function_phrase(word)
+    return never, lemma(word, language), may_end_function_phrase(word), capitals
 
 
 def located_words(side: Cell) -> Iterator[tuple[SentenceText, SentenceWord]]:
