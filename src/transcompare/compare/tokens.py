@@ -129,21 +129,19 @@ class Normalisation:
     ignore_spacing: bool = True
 
 
-def key(token: Token | Plain, options: Normalisation) -> str:
-    """The form a token is compared by; an empty string means the token is ignored."""
-    text, norm, kind, _, _ = token
-    if kind == SPACE:
-        return "" if options.ignore_spacing else text
-    if kind == PUNCT and options.ignore_punctuation:
-        return ""
-    return norm.casefold() if options.ignore_case else norm
-
-
 def keys(tokens: Sequence[Token | Plain], options: Normalisation) -> tuple[str, ...]:
-    """One key per token (normalising never merges or splits tokens)."""
-    result = tuple(key(token, options) for token in tokens)
-    assert len(result) == len(tokens)
-    return result
+    """The form each token is compared by, one per token; an empty string means the token is
+    ignored. Space is compared as written, other tokens by their normalised form. (One
+    expression for all tokens, not a call per token: every row's word diff asks for the keys
+    of every token.)"""
+    ignored = {SPACE} if options.ignore_spacing else set()
+    if options.ignore_punctuation:
+        ignored.add(PUNCT)
+    fold = options.ignore_case
+    return tuple(
+        "" if kind in ignored else text if kind == SPACE else norm.casefold() if fold else norm
+        for text, norm, kind, _, _ in tokens
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -151,8 +149,11 @@ def compared_plain(text: str, options: Normalisation) -> tuple[tuple[Plain, ...]
     """The tokens of a sentence that a comparison with ``options`` looks at, as plain tuples
     (see :func:`scan`), and their keys."""
     tokens = scan(text) if options.ignore_spacing else scan_with_space(text)
-    pairs = [(t, k) for t, k in zip(tokens, keys(tokens, options), strict=True) if k]
-    return tuple(t for t, _ in pairs), tuple(k for _, k in pairs)
+    found = keys(tokens, options)
+    if all(found):  # nothing ignored, as by default
+        return tokens, found
+    kept = [index for index, k in enumerate(found) if k]
+    return tuple(tokens[i] for i in kept), tuple(found[i] for i in kept)
 
 
 def compared(text: str, options: Normalisation) -> tuple[tuple[Token, ...], tuple[str, ...]]:
