@@ -79,7 +79,7 @@ def model_id() -> str:
 
 MAPPED_BYTES = 1 << 30
 """How much of the cache file SQLite reads through memory mapping rather than read calls
-(looking up 60 000 vectors: 0.36 s with read calls, 0.22 s mapped)."""
+(a third faster when a QA run looks up the vectors of tens of thousands of words)."""
 
 
 class DiskCache:
