@@ -1,11 +1,14 @@
-"""run_checks, dismissing findings, and accepting one as an annotation."""
+"""run_checks and its task, dismissing findings, and accepting one as an annotation."""
 
 from __future__ import annotations
 
+import gc
+
 from tests.builders import make_project
-from transcompare.compare.qa import QAConfig, finding_to_annotation, run_checks
+from transcompare.compare.qa import QAConfig, checks_task, finding_to_annotation, run_checks
 from transcompare.edits import InsertEmptyRow, SetDismissed
 from transcompare.model import Span
+from transcompare.progress import run
 
 CONFIG = QAConfig(use_embeddings=False, use_dictionary=False)
 
@@ -53,3 +56,23 @@ def test_an_accepted_finding_becomes_an_annotation():
     assert annotation.note == finding.message == "18 in ru is 19 in en"
     assert annotation.spans == (Span("ru", "ru.s1", 8, 10), Span("en", "en.s1", 27, 29))
     assert annotation.id == "ann1" and annotation.author == p.user
+
+
+def test_the_task_reports_each_selected_check_before_it_runs_and_can_stop_between_them():
+    config = QAConfig(checks=frozenset({"numbers", "repeated-words"}), use_embeddings=False)
+    task = checks_task(project(), config)
+    steps = [next(task), next(task)]
+    assert [(s.done, s.total, s.message) for s in steps] == [
+        (0, 2, "QA check: numbers"),
+        (1, 2, "QA check: repeats"),
+    ]
+    assert gc.isenabled() is False  # long-lived analyses are not rescanned meanwhile
+    task.close()  # the user cancels
+    assert gc.isenabled()
+
+
+def test_the_task_finds_what_run_checks_finds():
+    progress = []
+    findings = run(checks_task(project(), CONFIG), progress.append)
+    assert findings == run_checks(project(), CONFIG)
+    assert progress[-1].total == len(progress)

@@ -21,9 +21,9 @@ from transcompare.compare.qa import (
     CATEGORIES,
     Finding,
     QAConfig,
+    checks_task,
     read_glossary,
     read_rules,
-    run_checks,
 )
 from transcompare.model import Project
 from transcompare.pipeline import WitnessSource, build_project, open_corpus
@@ -89,7 +89,7 @@ def run_qa(args: argparse.Namespace) -> int:
         rules=read_rules(args.rules) if args.rules else (),
         use_embeddings=not args.no_embeddings,
     )
-    findings = run_checks(load(args.inputs), config)
+    findings = run_showing_progress(checks_task(load(args.inputs), config))
     write_utf8(as_json(findings) if args.format == "json" else as_lines(findings))
     return 0
 

@@ -144,8 +144,7 @@ Finding = qa.Finding
 
 def qa_task(project: Project) -> Task[list[Finding]]:
     """Every finding of the QA checks, dismissed ones included (the list can show them)."""
-    yield Progress(0, 1, "Running QA checks")
-    return qa.run_checks(project, replace(qa.DEFAULTS, include_dismissed=True))
+    return qa.checks_task(project, replace(qa.DEFAULTS, include_dismissed=True))
 
 
 def finding_to_annotation(finding: Finding, project: Project) -> Annotation:

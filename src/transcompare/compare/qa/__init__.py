@@ -2,12 +2,16 @@
 
 :func:`run_checks` runs them all (or those the config names) and returns findings sorted by
 row, leaving out the ones the user dismissed (``project.dismissed`` holds their keys; dismiss
-with ``edits.SetDismissed(finding.key)``). :func:`finding_to_annotation` turns a finding the
+with ``edits.SetDismissed(finding.key)``); :func:`checks_task` does the same as a task that
+reports each check as it starts. :func:`finding_to_annotation` turns a finding the
 user accepts into an MQM annotation. Every check module has ``CHECKS`` (its check ids and the
 MQM category of each) and ``run(context)``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from types import ModuleType
 
 from transcompare.compare.bulk import collection_paused
 from transcompare.compare.qa import (
@@ -37,6 +41,7 @@ from transcompare.compare.qa.base import (
 from transcompare.compare.qa.glossary import read_glossary
 from transcompare.compare.qa.rules import read_rules
 from transcompare.model import Annotation, Project, Span, now_iso
+from transcompare.progress import Progress, Task, run
 
 MODULES = (
     omission,
@@ -67,6 +72,7 @@ __all__ = [
     "GlossaryTerm",
     "QAConfig",
     "UserRule",
+    "checks_task",
     "finding_to_annotation",
     "read_glossary",
     "read_rules",
@@ -77,20 +83,34 @@ __all__ = [
 def run_checks(project: Project, config: QAConfig = DEFAULTS) -> list[Finding]:
     """Every finding of the checks ``config`` selects, in reading order (row, check, place),
     without duplicates and (unless ``config.include_dismissed``) without the dismissed ones."""
-    with collection_paused():
-        return _run_checks(project, config)
+    return run(checks_task(project, config))
 
 
-def _run_checks(project: Project, config: QAConfig) -> list[Finding]:
-    context = Context(project, config)
+def checks_task(project: Project, config: QAConfig = DEFAULTS) -> Task[list[Finding]]:
+    """:func:`run_checks` as a task: it reports each check before running it, so that the
+    application can show how far a long document has got and stop between two checks."""
     wanted = config.checks
+    selected = [m for m in MODULES if wanted is None or wanted & set(m.CHECKS)]
     found: dict[str, Finding] = {}
-    for module in MODULES:
-        if wanted is not None and not wanted & set(module.CHECKS):
-            continue
-        for finding in module.run(context):
-            if wanted is None or finding.check in wanted:
-                found.setdefault(finding.key, finding)
+    with collection_paused():
+        context = Context(project, config)
+        for done, module in enumerate(selected):
+            yield Progress(done, len(selected), f"QA check: {_name(module)}")
+            for finding in module.run(context):
+                if wanted is None or finding.check in wanted:
+                    found.setdefault(finding.key, finding)
+        findings = _in_reading_order(project, found.values())
+    if config.include_dismissed:
+        return findings
+    return [f for f in findings if f.key not in project.dismissed]
+
+
+def _name(module: ModuleType) -> str:
+    return module.__name__.rsplit(".", 1)[-1]
+
+
+def _in_reading_order(project: Project, findings: Iterable[Finding]) -> list[Finding]:
+    """Findings by row, then check (in :data:`MODULES` order), then place in the text."""
     order = {check: index for index, check in enumerate(CATEGORIES)}
     witnesses = {w: index for index, w in enumerate(project.witness_ids)}
 
@@ -101,12 +121,9 @@ def _run_checks(project: Project, config: QAConfig) -> list[Finding]:
             span.start,
         )
 
-    findings = sorted(
-        found.values(), key=lambda f: (f.row, order[f.check], [place(s) for s in f.targets], f.key)
+    return sorted(
+        findings, key=lambda f: (f.row, order[f.check], [place(s) for s in f.targets], f.key)
     )
-    if config.include_dismissed:
-        return findings
-    return [f for f in findings if f.key not in project.dismissed]
 
 
 def finding_to_annotation(finding: Finding, project: Project) -> Annotation:
