@@ -204,8 +204,9 @@ class Embedder:
         out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
         for row, key in enumerate(keys):
             out[row] = found[key]
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.maximum(norms, 1e-12)
+        norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]  # no temporary arrays
+        out /= np.maximum(norms, 1e-12)
+        return out
 
 
 _shared: dict[tuple[int | None, Path], Embedder] = {}

@@ -73,7 +73,7 @@ class Embeddings:
             self._keep_only({t for t in wanted if t in self._index})
         start, end = len(self._index), len(self._index) + len(fresh)
         if end > len(self._matrix):
-            grown = np.zeros((max(end, 2 * len(self._matrix)), vectors.shape[1]), np.float32)
+            grown = np.empty((max(end, 2 * len(self._matrix)), vectors.shape[1]), np.float32)
             if start:
                 grown[:start] = self._matrix[:start]
             self._matrix = grown
