@@ -119,9 +119,11 @@ def _renderings(
     left, right = np.divmod(distinct, len(forms_b))
     lang_a, lang_b = context.language(source), context.language(target)
     scores = context.matcher.pair_scores(forms_a, lang_a, forms_b, lang_b, left, right)[which]
-    # Each source noun's pairs in a run, the best first, the first target noun among equals.
-    order = np.lexsort((of_b, -scores, of_a))
-    best = order[np.flatnonzero(np.diff(of_a[order], prepend=-1))]
+    # Each source noun's pairs are consecutive: its best pair is the first with the run's
+    # highest score (the first target noun among equals).
+    highest = np.maximum.reduceat(scores, np.cumsum(targets) - targets)
+    at_highest = np.flatnonzero(scores == np.repeat(highest, targets))
+    best = at_highest[np.flatnonzero(np.diff(of_a[at_highest], prepend=-1))]
     row_of_a = np.repeat([row for row, _, _ in rows], row_a).tolist()
     for k in best[scores[best] >= context.matcher.settings.threshold].tolist():
         a, b = int(of_a[k]), int(of_b[k])
