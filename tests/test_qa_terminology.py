@@ -1,4 +1,5 @@
-"""Terminology: one source term rendered in several ways, and differently in two translations."""
+"""Terminology: one source term rendered in several ways, two rendered alike, and one rendered
+differently in two translations."""
 
 from __future__ import annotations
 
@@ -12,8 +13,13 @@ from transcompare.model import Span
 
 GLOSSARY = {
     "вопрос": ("question", "issue", "matter"),
+    "проблема": ("problem", "issue"),
     "правительство": ("government", "administration"),
     "куба": ("cuba",),
+    "помощь": ("aid", "help"),
+    "оказание": ("rendering", "aid"),
+    "сведение": ("information",),
+    "сведения": ("information",),
 }
 
 
@@ -116,3 +122,77 @@ def test_nouns_are_light_records_with_their_span():
     found = terminology.nouns(side)
     assert [(n.text, n.lemma) for n in found] == [("Вопрос", "вопрос"), ("блокаде", "блокада")]
     assert found[1].span == Span("ru", "ru.s1", 18, 25)
+
+
+def test_two_terms_with_one_rendering():
+    found = run(
+        {
+            "ru": [
+                "Вопрос о Кубе.",
+                "Вопрос решен.",
+                "Вопрос снят.",
+                "Проблема есть.",
+                "Проблема осталась.",
+                "Проблема решена.",
+            ],
+            "en": [
+                "The issue of Cuba.",
+                "The issue is settled.",
+                "The issue is closed.",
+                "There is an issue.",
+                "An issue remains.",
+                "The issue is solved.",
+            ],
+        }
+    )
+    assert found == [
+        (
+            3,
+            "minor",
+            "«вопрос» and «проблема» are both rendered «issue» in en",
+            [("ru.s4", 0, 8), ("en.s4", 12, 17)],
+        )
+    ]
+
+
+def test_a_phrase_rendered_as_one_word_is_not_two_terms_rendered_alike():
+    found = run(
+        {
+            "ru": [
+                "Оказание помощи.",
+                "Оказание помощи важно.",
+                "Оказание помощи началось.",
+                "Помощь пришла.",
+            ],
+            "en": ["Aid.", "Aid matters.", "Aid has begun.", "Aid came."],
+        }
+    )
+    assert found == []
+
+
+def test_forms_of_one_word_told_apart_are_not_two_terms():
+    terms = {
+        "сведение": _uses("сведение", "information", rows=(0, 1, 2)),
+        "сведения": _uses("сведения", "information", rows=(3, 4, 5)),
+    }
+    assert list(terminology._merged(terms, "ru", "en")) == []
+    del terms["сведения"]
+    terms["данные"] = _uses("данные", "information", rows=(3, 4, 5))
+    assert [f.message for f in terminology._merged(terms, "ru", "en")] == [
+        "«данные» and «сведение» are both rendered «information» in en"
+    ]
+
+
+def _uses(term, rendering, rows):
+    """A term's uses, each in its own row, all rendered alike."""
+    return [
+        terminology.Use(
+            row,
+            rendering,
+            terminology.Noun(term, term, SentenceText("ru", f"ru.s{row}", term), 0, len(term)),
+            terminology.Noun(
+                rendering, rendering, SentenceText("en", f"en.s{row}", rendering), 0, len(rendering)
+            ),
+        )
+        for row in rows
+    ]

@@ -1,15 +1,17 @@
-"""Terminology consistency: one source term rendered in several ways within a translation, and
-differently in two translations of the same original.
+"""Terminology consistency: one source term rendered in several ways within a translation,
+different source terms rendered alike, and a term rendered differently in two translations of
+the same original.
 
 A term is a source noun seen in at least ``term_min_rows`` rows. In each row, its rendering is
 the target noun that corresponds to it best (see :class:`~transcompare.compare.crosslingual.
 Matcher`: same lemma, transliteration, exonym, dictionary, embeddings). A term with more than
 one rendering («вопрос» as "question" in some rows, "issue" in others) is reported once per
 less frequent rendering used in at least :data:`MIN_USES` rows, at its first row, unless the
-term has more than :data:`MAX_RENDERINGS` (then it is a general word with many senses). A term
-whose most frequent rendering differs between two translations into one language is reported
-too. Names are left to the names check. Without embeddings and without a dictionary the check
-does not run: transliteration alone finds too few renderings to judge.
+term has more than :data:`MAX_RENDERINGS` (then it is a general word with many senses). Two or
+more terms with the same most frequent rendering are reported too (see :func:`_merged`), and so
+is a term whose most frequent rendering differs between two translations into one language.
+Names are left to the names check. Without embeddings and without a dictionary the check does
+not run: transliteration alone finds too few renderings to judge.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import numpy as np
 
 from transcompare.compare.cells import Cell, SentenceText
 from transcompare.compare.crosslingual import WORD_ITEM, sentence_words
+from transcompare.compare.divergence import similar_spelling
 from transcompare.compare.lexicon import is_noun
 from transcompare.compare.qa.base import MINOR, Context, Finding
 from transcompare.model import Span
@@ -170,6 +173,7 @@ def run(context: Context) -> Iterator[Finding]:
         usual[target] = uses(context, source, target)
         for term, term_uses in usual[target].items():
             yield from _alternatives(term, term_uses, target)
+        yield from _merged(usual[target], context.language(source), target)
     for a, b in context.same_language_pairs():
         if a in usual and b in usual:
             yield from _between(usual[a], a, usual[b], b)
@@ -192,6 +196,43 @@ def _alternatives(term: str, term_uses: list[Use], target: str) -> Iterator[Find
         message = f"«{term}» is rendered both «{common}» and «{rendering}» in {target}"
         spans = (use.source.span, use.target.span)
         yield Finding("terminology", MINOR, message, use.row, spans)
+
+
+def _merged(terms: dict[str, list[Use]], language: str, target: str) -> Iterator[Finding]:
+    """Different source terms with one usual rendering: a distinction of the original that the
+    translation does not keep («вопрос» and «проблема» both "issue"). Reported at the first row
+    of each term but the most used one, unless the rendering stands for more than
+    :data:`MAX_RENDERINGS` terms (a general word), or the terms are forms of one word that the
+    lemmatiser told apart («сведение», «сведения»). A target word that renders both terms in
+    one row is a phrase rendered as one word («оказание помощи», "aid"), not a merge: such
+    uses do not count."""
+    by_rendering: dict[str, list[str]] = defaultdict(list)
+    for term, term_uses in terms.items():
+        usual = _ranked(term_uses)[0]
+        if sum(u.rendering == usual for u in term_uses) >= MIN_USES:
+            by_rendering[usual].append(term)
+    for rendering, merged in sorted(by_rendering.items()):
+        if len(merged) > MAX_RENDERINGS:
+            continue
+        main, *others = sorted(merged, key=lambda term: (-len(terms[term]), term))
+        taken = {_place(u.target) for u in terms[main] if u.rendering == rendering}
+        for other in others:
+            own = [
+                u
+                for u in terms[other]
+                if u.rendering == rendering and _place(u.target) not in taken
+            ]
+            if len(own) < MIN_USES or similar_spelling(main, other, language):
+                continue
+            use = own[0]
+            message = f"«{main}» and «{other}» are both rendered «{rendering}» in {target}"
+            yield Finding(
+                "terminology", MINOR, message, use.row, (use.source.span, use.target.span)
+            )
+
+
+def _place(noun: Noun) -> tuple[str, int]:
+    return noun.sentence.id, noun.start
 
 
 def _between(
