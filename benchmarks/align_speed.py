@@ -4,7 +4,8 @@ Run: ``python benchmarks/align_speed.py [--skip-gale-church] [--skip-50k]``. Pri
 
 * search time (scoring + banded search + confidence, embeddings given) and peak traced memory
   at 1k, 10k and 50k sentences per side, on synthetic texts and random vectors;
-* embedding throughput (sentences per second) with a cold cache;
+* embedding throughput (sentences per second) with a cold cache, and the time to look up
+  60,000 vectors in the disk cache;
 * end to end (import, segment, embed with a cold cache, align, write beads) for the founding
   document (Russian back-translation against the English) and for a synthetic 5k x 5k book
   made of numbered copies of the same two texts;
@@ -98,6 +99,20 @@ def embedding_throughput(texts: Sequence[str]) -> None:
         )
 
 
+def disk_cache_lookup(count: int) -> None:
+    """Looking up ``count`` vectors in a disk cache that holds them (random keys and vectors),
+    as reopening a long project or a QA run over its words does."""
+    from transcompare.align.embed import DIMENSIONS, DiskCache
+
+    generator = np.random.default_rng(0)
+    keys = [generator.bytes(16) for _ in range(count)]
+    vectors = generator.standard_normal((count, DIMENSIONS)).astype(np.float16)
+    with tempfile.TemporaryDirectory() as folder:
+        DiskCache(Path(folder)).put(list(zip(keys, vectors, strict=True)))
+        wall, _ = best_of(3, lambda: DiskCache(Path(folder)).get(keys))
+    print(f"disk cache: {count} vectors looked up in {wall:.2f} s")
+
+
 def end_to_end(label: str, src: Path, tgt: Path, src_lang: str, tgt_lang: str) -> None:
     """The ``align`` command in-process with a cold embedding cache."""
     from transcompare.cli import main
@@ -163,6 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in (DATA / "gromyko-1962.en-wilson.tsv").read_text(encoding="utf-8").splitlines()
     ]
     embedding_throughput([f"{s} ({k})" for k in range(8) for s in english])
+    disk_cache_lookup(60_000)
     print("== end to end (import, segment, embed, align, write) ==")
     end_to_end(
         "founding document, ru back-translation x en (150 x 155)",
