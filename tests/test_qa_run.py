@@ -64,7 +64,7 @@ def test_the_task_reports_each_selected_check_before_it_runs_and_can_stop_betwee
     steps = [next(task), next(task)]
     assert [(s.done, s.total, s.message) for s in steps] == [
         (0, 2, "QA check: numbers"),
-        (1, 2, "QA check: repeats"),
+        (1, 2, "QA check: repeated-words"),
     ]
     assert gc.isenabled() is False  # long-lived analyses are not rescanned meanwhile
     task.close()  # the user cancels

@@ -11,7 +11,6 @@ MQM category of each) and ``run(context)``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from types import ModuleType
 
 from transcompare.compare.bulk import collection_paused
 from transcompare.compare.qa import (
@@ -95,7 +94,7 @@ def checks_task(project: Project, config: QAConfig = DEFAULTS) -> Task[list[Find
     with collection_paused():
         context = Context(project, config)
         for done, module in enumerate(selected):
-            yield Progress(done, len(selected), f"QA check: {_name(module)}")
+            yield Progress(done, len(selected), f"QA check: {', '.join(module.CHECKS)}")
             for finding in module.run(context):
                 if wanted is None or finding.check in wanted:
                     found.setdefault(finding.key, finding)
@@ -103,10 +102,6 @@ def checks_task(project: Project, config: QAConfig = DEFAULTS) -> Task[list[Find
     if config.include_dismissed:
         return findings
     return [f for f in findings if f.key not in project.dismissed]
-
-
-def _name(module: ModuleType) -> str:
-    return module.__name__.rsplit(".", 1)[-1]
 
 
 def _in_reading_order(project: Project, findings: Iterable[Finding]) -> list[Finding]:
