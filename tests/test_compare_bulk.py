@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from transcompare.compare.bulk import collection_paused
+from transcompare.compare.bulk import collection_paused, paused
 
 
 @pytest.fixture
@@ -39,3 +39,13 @@ def test_left_off_when_it_was_off(collector_on):
         pass
     assert not gc.isenabled()
     gc.enable()
+
+
+def test_paused_is_known_until_the_outermost_pause_ends_even_after_an_error():
+    assert not paused()
+    with collection_paused():
+        with pytest.raises(ValueError), collection_paused():
+            assert paused()
+            raise ValueError("stop")
+        assert paused()
+    assert not paused()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
+from transcompare.compare.bulk import collection_paused
 from transcompare.ui.collector import collect_due_generations, collect_in_gui_thread
 
 
@@ -36,3 +37,17 @@ def test_nothing_is_collected_before_a_threshold_is_passed(qapp):
     assert gone() is not None
     gc.collect()
     assert gone() is None
+
+
+def test_the_timer_waits_while_a_worker_has_paused_collection(qapp):
+    collect_in_gui_thread()
+    node = Node()
+    gone = weakref.ref(node)
+    del node
+    kept = [[] for _ in range(gc.get_threshold()[0] + 1)]
+    with collection_paused():  # as a QA run in a worker thread does
+        collect_due_generations()
+        assert gone() is not None
+    collect_due_generations()
+    assert gone() is None
+    assert kept

@@ -5,23 +5,40 @@ of its sentences and cells, cached row results, findings) and no reference cycle
 cyclic collector scans the whole heap each time the number of long-lived objects grows by a
 quarter, so it would rescan an ever larger heap a dozen times during the run — a third of the
 run's time — and free nothing. Reference counting frees memory as usual while it is paused.
+
+The application collects from a timer of its own (see ``ui.collector``); it asks
+:func:`paused` first, so a run in a worker thread is not interrupted by it either.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_pauses = 0
+_lock = threading.Lock()
 
 
 @contextmanager
 def collection_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for the ``with`` block, and resume it afterwards
     (whatever happens, unless it was off before: nested and concurrent pauses end with it on)."""
+    global _pauses
     was_enabled = gc.isenabled()
     gc.disable()
+    with _lock:
+        _pauses += 1
     try:
         yield
     finally:
+        with _lock:
+            _pauses -= 1
         if was_enabled:
             gc.enable()
+
+
+def paused() -> bool:
+    """Whether a whole-document computation has paused collection (in any thread)."""
+    return _pauses > 0

@@ -5,7 +5,8 @@ is a worker thread and the garbage holds Qt objects (a closed dialog or window k
 its signal connections), Qt objects are destroyed outside the GUI thread and the process crashes.
 So before the first worker thread starts, automatic collection is switched off and a timer in
 the GUI thread collects instead, as often and as deep as the collector's own thresholds say
-(the approach pyqtgraph takes).
+(the approach pyqtgraph takes). It waits while a whole-document computation has paused
+collection (see :mod:`transcompare.compare.bulk`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QCoreApplication, QTimer
+
+from transcompare.compare.bulk import paused
 
 INTERVAL_MS = 500
 _timers: list[QTimer] = []
@@ -31,7 +34,10 @@ def collect_in_gui_thread() -> None:
 
 
 def collect_due_generations() -> None:
-    """Collect the oldest generation whose count has passed its threshold, if any."""
+    """Collect the oldest generation whose count has passed its threshold, if any, unless a
+    whole-document computation (a QA run in a worker) has paused collection."""
+    if paused():
+        return
     counts, thresholds = gc.get_count(), gc.get_threshold()
     due = [generation for generation in range(3) if counts[generation] > thresholds[generation]]
     if due:
