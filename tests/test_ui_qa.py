@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from tests.builders import project_state
 from transcompare.compare import qa
 from transcompare.model import Span
+from transcompare.ui.findings_dock import DISMISSED_ROLE
 
 
 @pytest.fixture
@@ -19,6 +21,10 @@ def checked(qtbot, window, monkeypatch):
     window.actions["run_checks"].trigger()
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=20000)
     return window
+
+
+def button(dock, text):
+    return next(b for b in dock.findChildren(QPushButton) if b.text() == text)
 
 
 def listed(dock):
@@ -60,9 +66,10 @@ def test_dismiss_hides_and_restore_brings_back(checked):
     assert listed(dock) == [] and key in project.dismissed
     dock.show_dismissed.setChecked(True)
     assert listed(dock) == ["4 in en is not in ru"]
-    assert dock.tree.topLevelItem(0).isDisabled()
+    assert dock.tree.topLevelItem(0).data(0, DISMISSED_ROLE)
     dock.select(0)
-    dock.dismiss_requested.emit(key, False)
+    assert dock.selected().key == key  # a dismissed finding can be selected to restore it
+    button(dock, "Restore").click()
     assert key not in project.dismissed
     checked.stack.undo()
     checked.stack.undo()
@@ -73,3 +80,19 @@ def test_clicking_a_finding_jumps_to_its_row(checked):
     dock = checked.findings_dock
     dock.tree.itemClicked.emit(dock.tree.topLevelItem(0), 0)
     assert (checked.view.currentIndex().row(), checked.view.currentIndex().column()) == (2, 1)
+
+
+def test_each_listed_finding_is_the_one_selected_when_some_are_dismissed(window):
+    findings = [
+        qa.Finding("numbers", "major", f"{n} in ru is missing from en", 0, ()) for n in range(4)
+    ]
+    dock = window.findings_dock
+    window.project.dismissed = {findings[0].key, findings[2].key}
+    dock.set_findings(findings)
+    assert listed(dock) == ["1 in ru is missing from en", "3 in ru is missing from en"]
+    dock.select(1)
+    assert dock.selected() is findings[3]
+    dock.show_dismissed.setChecked(True)
+    dock.select(2)
+    assert dock.selected() is findings[2] and dock.tree.topLevelItem(2).data(0, DISMISSED_ROLE)
+    assert dock.windowTitle() == "QA findings (4)"
