@@ -9,13 +9,15 @@ Run: ``python benchmarks/ui_open.py [--rows N]`` (Qt runs offscreen). Prints:
 * a synthetic project of N rows (default 10,000) in three witnesses (Russian and two English
   versions): time to show it, then the cost of jumping to 200 places spread over the document
   (each jump measures the rows now on screen and repaints the view), with cross-lingual
-  matching off so that only the view is timed;
+  matching off so that only the view is timed; then Tools → Run QA checks on it, and the
+  garbage collections that interrupted the run;
 * the resident memory high-water mark (``ru_maxrss``) of the whole run.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import resource
@@ -92,6 +94,31 @@ def synthetic_project(rows: int) -> Project:
     return project
 
 
+def checks_in_window(app: QApplication, window: MainWindow) -> None:
+    """Tools → Run QA checks on the project shown: seconds until the findings are listed, and
+    the garbage collections that interrupted the run."""
+    events: list[tuple[str, float]] = []
+
+    def note(phase: str, _: dict[str, int]) -> None:
+        events.append((phase, time.perf_counter()))
+
+    gc.callbacks.append(note)
+    start = time.perf_counter()
+    window.actions["run_checks"].trigger()
+    while window.tasks.busy:
+        app.processEvents()
+        time.sleep(0.01)
+    took = time.perf_counter() - start
+    gc.callbacks.remove(note)
+    starts = [at for phase, at in events if phase == "start"]
+    stops = [at for phase, at in events if phase == "stop"]
+    spent = sum(stop - begin for begin, stop in zip(starts, stops, strict=True))
+    print(
+        f"  QA checks in the window: {took:.2f} s, interrupted by {len(starts)} garbage "
+        f"collections ({spent:.2f} s)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
@@ -135,6 +162,7 @@ def main() -> None:
         f"  jump + measure + repaint, {JUMPS} places: median {median * 1000:.1f} ms, "
         f"95th percentile {slow * 1000:.1f} ms, max {max(steps) * 1000:.1f} ms"
     )
+    checks_in_window(app, window)
     print(
         f"resident memory high-water mark: "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
