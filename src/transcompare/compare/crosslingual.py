@@ -252,9 +252,9 @@ class Pairs:
 
     def same_lemma(self) -> np.ndarray:
         """Pairs with the same lemma (a name, or a word left in the other script)."""
-        numbers: dict[str, int] = {}
-        lemmas_a = [numbers.setdefault(x.lemma, len(numbers)) for x in self.a]
-        lemmas_b = [numbers.get(y.lemma, -1) for y in self.b]
+        ids: dict[str, int] = {}
+        lemmas_a = [ids.setdefault(x.lemma, len(ids)) for x in self.a]
+        lemmas_b = [ids.get(y.lemma, -1) for y in self.b]
         return np.array(lemmas_a)[self.left] == np.array(lemmas_b)[self.right]
 
 
