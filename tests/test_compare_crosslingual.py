@@ -264,3 +264,27 @@ def test_pairs_scored_together_score_as_in_the_matrix_of_their_words():
     np.testing.assert_array_equal(
         words.pair_scores(a, "ru", b, "en", left, right), whole[left, right]
     )
+
+
+def test_prefetched_words_need_no_more_embedding_when_scored():
+    asked = []
+
+    def counting(texts):
+        asked.append(list(texts))
+        return fake_encode(texts)
+
+    words = Matcher(
+        MatchSettings(use_dictionary=False), embeddings=Embeddings(counting), bilingual={}
+    )
+    a = [
+        SimpleNamespace(lemma="Куба", text="Кубы"),
+        SimpleNamespace(lemma="встреча", text="встречи"),
+    ]
+    b = [
+        SimpleNamespace(lemma="Cuba", text="Cuba"),
+        SimpleNamespace(lemma="meeting", text="meetings"),
+    ]
+    words.prefetch([*a, *b])
+    assert len(asked) == 1
+    words.scores(a, "ru", b, "en")
+    assert len(asked) == 1  # every vector the scores need was fetched in the one batch

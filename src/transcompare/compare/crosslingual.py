@@ -293,8 +293,7 @@ class Matcher:
     def prefetch(self, words: Iterable[Lexeme]) -> None:
         """Embed the words of many rows in large batches, much faster than row by row."""
         if self.embeddings is not None:
-            texts = dict.fromkeys(f for w in words for f in (w.lemma, w.text.casefold()))
-            self.embeddings.vectors(list(texts))
+            self.embeddings.vectors(list(dict.fromkeys(_embedded(list(words)))))
 
     def compare(self, a: Cell, b: Cell) -> CrossDiff:
         """The unmatched words, names and numbers of two cells (cached by content)."""
@@ -354,9 +353,7 @@ class Matcher:
     def _vectors(self, words: Sequence[Lexeme]) -> np.ndarray:
         """Unit vectors of the lemmas of ``words``, then of the words as written."""
         assert self.embeddings is not None
-        return self.embeddings.vectors(
-            [x.lemma.casefold() for x in words] + [x.text.casefold() for x in words]
-        )
+        return self.embeddings.vectors(_embedded(words))
 
     def correspondence(
         self, a: Sequence[Lexeme], lang_a: str, b: Sequence[Lexeme], lang_b: str
@@ -403,6 +400,11 @@ class Matcher:
                 self.bilingual.get(russian, ())
             )
         return found
+
+
+def _embedded(words: Sequence[Lexeme]) -> list[str]:
+    """What is embedded of some words: their lemmas, then the words as written, case-folded."""
+    return [x.lemma.casefold() for x in words] + [x.text.casefold() for x in words]
 
 
 _NO_KEY_A, _NO_KEY_B = "\x01", "\x02"
