@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from transcompare.model import Project
+from transcompare.ui.item_lists import replace_items
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 DISMISSED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -95,8 +96,6 @@ class FindingsDock(QDockWidget):
         return [i for i, f in enumerate(self.findings) if show_all or f.key not in dismissed]
 
     def refresh(self) -> None:
-        # Taken out at once (QTreeWidget.clear() removes items one by one: seconds for 70,000).
-        self.tree.invisibleRootItem().takeChildren()
         dismissed = self.project.dismissed if self.project else set()
         items = []
         for index in self._visible():
@@ -108,7 +107,7 @@ class FindingsDock(QDockWidget):
             if finding.key in dismissed:
                 _mark_dismissed(item)
             items.append(item)
-        self.tree.addTopLevelItems(items)  # at once: one layout of the list, not one per item
+        replace_items(self.tree, items)
         self.setWindowTitle(f"QA findings ({len(items)})")
 
     def select(self, number: int) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from transcompare.model import OPEN, RESOLVED, SEVERITIES, Annotation, Project
 from transcompare.ui import services
+from transcompare.ui.item_lists import replace_items
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -135,7 +136,7 @@ class IssuesDock(QDockWidget):
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        self.tree.clear()
+        items = []
         for row, annotation in self.ordered():
             assert self.project is not None
             witnesses = ", ".join(dict.fromkeys(span.witness for span in annotation.spans))
@@ -153,13 +154,15 @@ class IssuesDock(QDockWidget):
             item.setData(0, ID_ROLE, annotation.id)
             item.setData(0, ROW_ROLE, row)
             item.setToolTip(5, annotation.note)
-            self.tree.addTopLevelItem(item)
-            if annotation.id == selected:
+            items.append(item)
+        replace_items(self.tree, items)
+        for item in items:
+            if self._id(item) == selected:
                 self.tree.setCurrentItem(item)
         for column in range(len(COLUMNS)):
             self.tree.resizeColumnToContents(column)
         self.tree.setColumnWidth(TEXT, min(self.tree.columnWidth(TEXT), TEXT_WIDTH))
-        self.setWindowTitle(f"Issues ({self.tree.topLevelItemCount()})")
+        self.setWindowTitle(f"Issues ({len(items)})")
 
     def selected_id(self) -> str:
         item = self.tree.currentItem()
