@@ -86,9 +86,6 @@ class FindingsDock(QDockWidget):
         self.findings = list(findings)
         self.refresh()
 
-    def visible_findings(self) -> list:
-        return [self.findings[index] for index in self._visible()]
-
     def _visible(self) -> list[int]:
         """The indexes of the findings listed: all, or all but the dismissed ones."""
         dismissed = self.project.dismissed if self.project else set()

@@ -38,10 +38,7 @@ def _all_capitals(side: Cell) -> bool:
 
 def run(context: Context) -> Iterator[Finding]:
     for source, target in context.pairs():
-        for row in context.rows:
-            a, b = context.cell(row, source), context.cell(row, target)
-            if not a or not b:
-                continue
+        for row, a, b in context.filled_rows(source, target):
             for first, second in ((a, b), (b, a)):
                 found = acronyms(first)
                 if not found:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -141,6 +142,13 @@ class Context:
     def pairs(self) -> list[tuple[str, str]]:
         """The pivot (the original, normally) with each other witness."""
         return [(self.pivot, w) for w in self.project.witness_ids if w != self.pivot]
+
+    def filled_rows(self, first: str, second: str) -> Iterator[tuple[int, Cell, Cell]]:
+        """Each row where both witnesses have text, with their two cells (rows where one side
+        is empty are the omission check's)."""
+        for row, a, b in zip(self.rows, self.cells(first), self.cells(second), strict=True):
+            if a and b:
+                yield row, a, b
 
     def same_language_pairs(self) -> list[tuple[str, str]]:
         """Every two witnesses in one language (two translations, or a text and its revision)."""

@@ -26,10 +26,7 @@ VARIANT = 85
 
 def run(context: Context) -> Iterator[Finding]:
     for source, target in context.pairs():
-        for row in context.rows:
-            a, b = context.cell(row, source), context.cell(row, target)
-            if not a or not b:
-                continue
+        for row, a, b in context.filled_rows(source, target):
             for name in missing_names(a, b):
                 message = f"name «{name.text}» not found in {target}"
                 yield Finding("names", MINOR, message, row, (name.span,))

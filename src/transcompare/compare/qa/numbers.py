@@ -53,7 +53,5 @@ def number_findings(row: int, a: Cell, b: Cell) -> Iterator[Finding]:
 
 def run(context: Context) -> Iterator[Finding]:
     for source, target in context.pairs():
-        for row in context.rows:
-            a, b = context.cell(row, source), context.cell(row, target)
-            if a and b:
-                yield from number_findings(row, a, b)
+        for row, a, b in context.filled_rows(source, target):
+            yield from number_findings(row, a, b)

@@ -45,10 +45,7 @@ def ending(side: Cell) -> tuple[str, Span | None]:
 
 def run(context: Context) -> Iterator[Finding]:
     for source, target in context.pairs():
-        for row in context.rows:
-            a, b = context.cell(row, source), context.cell(row, target)
-            if not a or not b:
-                continue
+        for row, a, b in context.filled_rows(source, target):
             (mark_a, where_a), (mark_b, where_b) = ending(a), ending(b)
             if mark_a != mark_b:
                 message = f"{source} ends with {_NAMES[mark_a]}, {target} with {_NAMES[mark_b]}"

@@ -153,11 +153,7 @@ def _recurring(
 ) -> list[tuple[int, list[Noun], tuple[Noun, ...]]]:
     """Each row's source and target nouns, leaving out source nouns whose lemma is in fewer
     than ``least`` rows: they cannot become terms, and need no scoring."""
-    pairs = []
-    for row in context.rows:
-        a, b = context.cell(row, source), context.cell(row, target)
-        if a and b:
-            pairs.append((row, nouns(a), nouns(b)))
+    pairs = [(row, nouns(a), nouns(b)) for row, a, b in context.filled_rows(source, target)]
     rows_with = Counter(lemma for _, words, _ in pairs for lemma in {w.lemma for w in words})
     kept = [(row, [w for w in a if rows_with[w.lemma] >= least], b) for row, a, b in pairs]
     return [(row, a, b) for row, a, b in kept if a and b]

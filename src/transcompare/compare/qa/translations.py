@@ -24,12 +24,10 @@ SHORTER = 0.5
 
 def run(context: Context) -> Iterator[Finding]:
     for first, second in context.same_language_pairs():
-        for row in context.rows:
-            a, b = context.cell(row, first), context.cell(row, second)
-            if a and b:
-                yield from _wording(context, row, a, b)
-                if context.pivot not in (first, second):
-                    yield from _content(context, row, a, b)
+        for row, a, b in context.filled_rows(first, second):
+            yield from _wording(context, row, a, b)
+            if context.pivot not in (first, second):
+                yield from _content(context, row, a, b)
 
 
 def _wording(context: Context, row: int, a: Cell, b: Cell) -> Iterator[Finding]:

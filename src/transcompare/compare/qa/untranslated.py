@@ -35,9 +35,8 @@ def run(context: Context) -> Iterator[Finding]:
     for source, target in context.pairs():
         if context.language(source) == context.language(target):
             continue
-        for row in context.rows:
-            a, b = context.cell(row, source), context.cell(row, target)
-            if not a or not b or abs(len(a.text) - len(b.text)) > len(a.text) // 10 + 2:
+        for row, a, b in context.filled_rows(source, target):
+            if abs(len(a.text) - len(b.text)) > len(a.text) // 10 + 2:
                 continue
             if _LETTER.search(a.text) and _plain(a.text) == _plain(b.text):
                 message = f"{target} repeats the {source} text untranslated"
