@@ -229,9 +229,10 @@ def test_what_counts_as_a_content_word(text, language, expected):
     assert [(text, kind) for _, _, text, _, kind in sentence_words(text, language)] == expected
 
 
-def test_pairs_scored_together_score_as_in_the_matrix_of_their_words():
-    """A document's pairs, scored a few of all at once (pair by pair), get exactly the scores
-    the whole product of the two word lists gives (every kind of evidence is among them)."""
+def test_rows_scored_together_score_as_each_row_alone():
+    """A document's rows, scored in one call (each pair of forms looked at once, few of all
+    pairs of forms: pair by pair), get exactly the scores each row's own matrix gives (every
+    kind of evidence is among them)."""
     ru = [
         ("пиратство", "пиратства"),
         ("Громыко", "Громыко"),
@@ -258,12 +259,18 @@ def test_pairs_scored_together_score_as_in_the_matrix_of_their_words():
     assert whole[0, 0] == pytest.approx(1) and whole[0, 5] < 0.5  # embeddings
     assert whole[1, 1] == 1 and whole[2, 2] == 1 and whole[3, 3] == 1  # names, exonyms
     assert whole[6, 7] == pytest.approx(1)  # the words as written
-    left = np.array([0, 0, 1, 2, 3, 3, 4, 5, 6, 6])
-    right = np.array([0, 5, 1, 2, 3, 6, 4, 6, 7, 0])
-    assert len(a) * len(b) > 4 * len(left)  # few of all pairs: scored pair by pair
-    np.testing.assert_array_equal(
-        words.pair_scores(a, "ru", b, "en", left, right), whole[left, right]
-    )
+    rows = [([0], [0, 5]), ([1, 2], [1, 2]), ([3], [3, 6]), ([4], [4]), ([5, 6], [7]), ([0], [0])]
+    distinct = {(i, j) for x, y in rows for i in x for j in y}
+    assert len(a) * len(b) > 4 * len(distinct)  # few of all pairs: looked at pair by pair
+    sizes_a = np.array([len(x) for x, _ in rows])
+    sizes_b = np.array([len(y) for _, y in rows])
+    together = words.row_scores(
+        [a[i] for x, _ in rows for i in x], "ru", [b[j] for _, y in rows for j in y], "en",
+        sizes_a, sizes_b,
+    )  # fmt: skip
+    alone = [words.scores([a[i] for i in x], "ru", [b[j] for j in y], "en") for x, y in rows]
+    np.testing.assert_array_equal(together, np.concatenate([s.ravel() for s in alone]))
+    np.testing.assert_array_equal(together, [whole[i, j] for x, y in rows for i in x for j in y])
 
 
 def test_prefetched_words_need_no_more_embedding_when_scored():

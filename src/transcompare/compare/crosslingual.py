@@ -63,8 +63,8 @@ MIN_KEY = 4
 DENSE = 4
 """Pairs of two word lists are scored with whole products when the products have at most this
 many times as many cells as there are pairs asked for."""
-PAIRS_AT_ONCE = 4096
-"""Pairs whose vectors are gathered at once (8 KB a pair)."""
+ROW_VECTORS_AT_ONCE = 16_384
+"""Word vectors gathered at once when rows are scored together (2 KB each, twice)."""
 
 
 @dataclass(frozen=True)
@@ -302,52 +302,90 @@ class Matcher:
     def scores(
         self, a: Sequence[Lexeme], lang_a: str, b: Sequence[Lexeme], lang_b: str
     ) -> np.ndarray:
-        """How strongly each word of ``a`` corresponds to each word of ``b`` (see
-        :meth:`pair_scores`), as a matrix."""
-        left, right = np.divmod(np.arange(len(a) * len(b)), max(len(b), 1))
-        return self.pair_scores(a, lang_a, b, lang_b, left, right).reshape(len(a), len(b))
+        """How strongly each word of ``a`` corresponds to each word of ``b`` (as
+        :meth:`row_scores` says), as a matrix."""
+        n, m = len(a), len(b)
+        if not (n and m):
+            return np.zeros((n, m), dtype=np.float32)
+        left, right = np.divmod(np.arange(n * m), m)
+        sure = self._sure(Pairs(a, b, left, right), lang_a, lang_b).reshape(n, m)
+        if self.embeddings is None:
+            return sure.astype(np.float32)
+        cosines = _cosines(self._vectors(a), self._vectors(b), np.arange(n), np.arange(m))
+        return np.maximum(cosines, sure)
 
-    def pair_scores(
+    def row_scores(
         self,
         a: Sequence[Lexeme],
         lang_a: str,
         b: Sequence[Lexeme],
         lang_b: str,
-        left: np.ndarray,
-        right: np.ndarray,
+        sizes_a: np.ndarray,
+        sizes_b: np.ndarray,
     ) -> np.ndarray:
-        """How strongly ``a[left[k]]`` corresponds to ``b[right[k]]``, for every ``k``: 1 where
-        the lemma, a transliteration, an exonym or the dictionary says so, else the embedding
-        cosine of the lemmas or of the words as written, whichever is higher (pymorphy3 takes
-        «уверены» to «уверить» and «сведения» to «сведение»; 0 without embeddings). The pairs
-        of many rows can be scored in one call, as the terminology check does."""
-        if not len(left):
+        """How strongly each word of each row of ``a`` corresponds to each word of the same row
+        of ``b``: row ``k`` holds the next ``sizes_a[k]`` words of ``a`` and the next
+        ``sizes_b[k]`` of ``b``. Flat, row after row, in the order of :func:`row_pairs`. A score
+        is 1 where the lemma, a transliteration, an exonym or the dictionary says so, else the
+        embedding cosine of the lemmas or of the words as written, whichever is higher
+        (pymorphy3 takes «уверены» to «уверить» and «сведения» to «сведение»; 0 without
+        embeddings). The rows of a whole document can be scored in one call, as the
+        terminology check does: the evidence other than embeddings is then looked at once
+        for each distinct pair of forms, since a term recurs with the same few renderings."""
+        of_a, of_b = row_pairs(sizes_a, sizes_b)
+        if not len(of_a):
             return np.zeros(0, dtype=np.float32)
-        pairs = Pairs(a, b, left, right)
+        forms_a, form_a = _forms(a)
+        forms_b, form_b = _forms(b)
+        codes = form_a[of_a] * len(forms_b) + form_b[of_b]
+        distinct, which = np.unique(codes, return_inverse=True)
+        left, right = np.divmod(distinct, len(forms_b))
+        sure = self._sure(Pairs(forms_a, forms_b, left, right), lang_a, lang_b)[which]
+        if self.embeddings is None:
+            return sure.astype(np.float32)
+        cosines = self._row_cosines(forms_a, form_a, forms_b, form_b, sizes_a, sizes_b)
+        return np.maximum(cosines, sure)
+
+    def _sure(self, pairs: Pairs, lang_a: str, lang_b: str) -> np.ndarray:
+        """Pairs that the lemma, a transliteration, an exonym or the dictionary connects."""
         sure = pairs.same_lemma() | self._transliterated(pairs)
         if {lang_a, lang_b} == {RUSSIAN, ENGLISH}:
             sure |= self._listed(pairs if lang_a == RUSSIAN else pairs.swapped())
-        if self.embeddings is None:
-            return sure.astype(np.float32)
-        return np.maximum(self._cosines(pairs), sure)
+        return sure
 
-    def _cosines(self, pairs: Pairs) -> np.ndarray:
-        """The higher of the cosines of the lemmas and of the words as written: from two whole
-        products when the pairs are dense (two, since one of four times the size makes the
-        BLAS library spread it over threads, which costs several times more than it saves on
-        a product this small), else from each pair's gathered vectors, a block at a time."""
-        vectors_a, vectors_b = self._vectors(pairs.a), self._vectors(pairs.b)
-        n, m = len(pairs.a), len(pairs.b)
-        if pairs.dense:
-            lemmas = vectors_a[:n] @ vectors_b[:m].T
-            return np.maximum(lemmas, vectors_a[n:] @ vectors_b[m:].T)[pairs.left, pairs.right]
-        found = np.empty(len(pairs.left), dtype=np.float32)
-        for start in range(0, len(found), PAIRS_AT_ONCE):
-            i = pairs.left[start : start + PAIRS_AT_ONCE]
-            j = pairs.right[start : start + PAIRS_AT_ONCE]
-            lemmas = np.einsum("ij,ij->i", vectors_a[i], vectors_b[j])
-            written = np.einsum("ij,ij->i", vectors_a[n + i], vectors_b[m + j])
-            found[start : start + len(i)] = np.maximum(lemmas, written)
+    def _row_cosines(
+        self,
+        forms_a: Sequence[Lexeme],
+        form_a: np.ndarray,
+        forms_b: Sequence[Lexeme],
+        form_b: np.ndarray,
+        sizes_a: np.ndarray,
+        sizes_b: np.ndarray,
+    ) -> np.ndarray:
+        """The higher of the cosines of the lemmas and of the words as written, for every pair
+        of every row (``form_a`` and ``form_b``: the form of each word). Each row's scores are
+        the products of its words' vectors, computed together for all rows of one shape:
+        gathering both vectors of each pair instead moved several times the memory, which cost
+        more than the arithmetic."""
+        vectors_a, vectors_b = self._vectors(forms_a), self._vectors(forms_b)
+        starts_a, starts_b = np.cumsum(sizes_a) - sizes_a, np.cumsum(sizes_b) - sizes_b
+        counts = sizes_a * sizes_b
+        starts = np.cumsum(counts) - counts
+        found = np.empty(int(counts.sum()), dtype=np.float32)
+        shapes = sizes_a * (int(sizes_b.max()) + 1) + sizes_b
+        order = np.argsort(shapes, kind="stable")
+        _, firsts = np.unique(shapes[order], return_index=True)
+        for same_shape in np.split(order, firsts[1:]):
+            p, q = int(sizes_a[same_shape[0]]), int(sizes_b[same_shape[0]])
+            if not (p and q):
+                continue
+            step = max(1, ROW_VECTORS_AT_ONCE // (p + q))
+            for k in range(0, len(same_shape), step):
+                rows = same_shape[k : k + step]
+                i = form_a[starts_a[rows, None] + np.arange(p)]
+                j = form_b[starts_b[rows, None] + np.arange(q)]
+                place = starts[rows, None] + np.arange(p * q)
+                found[place] = _cosines(vectors_a, vectors_b, i, j).reshape(len(rows), p * q)
         return found
 
     def _vectors(self, words: Sequence[Lexeme]) -> np.ndarray:
@@ -400,6 +438,44 @@ class Matcher:
                 self.bilingual.get(russian, ())
             )
         return found
+
+
+def _cosines(
+    vectors_a: np.ndarray, vectors_b: np.ndarray, i: np.ndarray, j: np.ndarray
+) -> np.ndarray:
+    """The higher of the cosines of the lemmas and of the words as written of words ``i`` of
+    ``a`` and words ``j`` of ``b``, from their vectors (see :meth:`Matcher._vectors`): a
+    matrix for index vectors, a stack of matrices for index matrices (one row of words
+    each)."""
+    n, m = len(vectors_a) // 2, len(vectors_b) // 2
+    lemmas = np.matmul(vectors_a[i], np.swapaxes(vectors_b[j], -1, -2))
+    written = np.matmul(vectors_a[n + i], np.swapaxes(vectors_b[m + j], -1, -2))
+    return np.maximum(lemmas, written)
+
+
+def row_pairs(sizes_a: np.ndarray, sizes_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of an ``a`` word and a ``b`` word of the same row (rows as in
+    :meth:`Matcher.row_scores`), as indices into ``a`` and ``b``: row after row, each ``a``
+    word's pairs together, in the order of the ``b`` words."""
+    targets = np.repeat(sizes_b, sizes_a)
+    of_a = np.repeat(np.arange(int(sizes_a.sum())), targets)
+    of_b = _ranges(np.repeat(np.cumsum(sizes_b) - sizes_b, sizes_a), targets)
+    return of_a, of_b
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``range(start, start + length)`` for each start and length, one after another."""
+    ends = np.cumsum(lengths)
+    return np.repeat(starts - (ends - lengths), lengths) + np.arange(ends[-1] if len(ends) else 0)
+
+
+def _forms(words: Sequence[Lexeme]) -> tuple[list[Lexeme], np.ndarray]:
+    """The distinct forms of some words (text as written and lemma: all that word
+    correspondence reads), one word for each, and the number of each word's form."""
+    forms = [(word.text, word.lemma) for word in words]
+    one_of_each = dict(zip(forms, words, strict=True))  # in the order forms first appear
+    numbers = {form: number for number, form in enumerate(one_of_each)}
+    return list(one_of_each.values()), np.array([numbers[f] for f in forms], dtype=np.int64)
 
 
 def _embedded(words: Sequence[Lexeme]) -> list[str]:

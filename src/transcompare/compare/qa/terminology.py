@@ -24,7 +24,7 @@ from typing import NamedTuple
 import numpy as np
 
 from transcompare.compare.cells import Cell, SentenceText
-from transcompare.compare.crosslingual import WORD_ITEM, sentence_words
+from transcompare.compare.crosslingual import WORD_ITEM, row_pairs, sentence_words
 from transcompare.compare.divergence import similar_spelling
 from transcompare.compare.lexicon import is_noun
 from transcompare.compare.qa.base import MINOR, Context, Finding
@@ -98,32 +98,22 @@ def _renderings(
     context: Context, source: str, target: str, least: int
 ) -> Iterator[tuple[int, Noun, Noun]]:
     """Each recurring source noun of each row with the target noun of its row that corresponds
-    to it best (the first of equals), when one corresponds well enough.
-
-    The pairs of all rows are scored in one call, each distinct pair of forms once: a term
-    recurs with the same few renderings, and row by row the scoring cost several times more
-    in calls than in arithmetic."""
+    to it best (the first of equals), when one corresponds well enough. The rows are scored
+    in one call: row by row, the scoring cost several times more in calls than in
+    arithmetic."""
     rows = _recurring(context, source, target, least)
     nouns_a = [noun for _, a, _ in rows for noun in a]
     nouns_b = [noun for _, _, b in rows for noun in b]
     if not nouns_a:
         return
-    # Every pair of a source noun and a target noun of the same row, as indices into nouns_a
-    # and nouns_b: source nouns in reading order, each one's targets in reading order.
     row_a = np.array([len(a) for _, a, _ in rows])
     row_b = np.array([len(b) for _, _, b in rows])
-    targets = np.repeat(row_b, row_a)
-    of_a = np.repeat(np.arange(len(nouns_a)), targets)
-    of_b = _ranges(np.repeat(np.cumsum(row_b) - row_b, row_a), targets)
-    forms_a, form_of_a = _forms(nouns_a)
-    forms_b, form_of_b = _forms(nouns_b)
-    codes = form_of_a[of_a] * len(forms_b) + form_of_b[of_b]
-    distinct, which = np.unique(codes, return_inverse=True)
-    left, right = np.divmod(distinct, len(forms_b))
     lang_a, lang_b = context.language(source), context.language(target)
-    scores = context.matcher.pair_scores(forms_a, lang_a, forms_b, lang_b, left, right)[which]
+    scores = context.matcher.row_scores(nouns_a, lang_a, nouns_b, lang_b, row_a, row_b)
+    of_a, of_b = row_pairs(row_a, row_b)
     # Each source noun's pairs are consecutive: its best pair is the first with the run's
     # highest score (the first target noun among equals).
+    targets = np.repeat(row_b, row_a)
     highest = np.maximum.reduceat(scores, np.cumsum(targets) - targets)
     at_highest = np.flatnonzero(scores == np.repeat(highest, targets))
     best = at_highest[np.flatnonzero(np.diff(of_a[at_highest], prepend=-1))]
@@ -131,21 +121,6 @@ def _renderings(
     for k in best[scores[best] >= context.matcher.settings.threshold].tolist():
         a, b = int(of_a[k]), int(of_b[k])
         yield row_of_a[a], nouns_a[a], nouns_b[b]
-
-
-def _forms(nouns: list[Noun]) -> tuple[list[Noun], np.ndarray]:
-    """The distinct forms of some nouns (text as written and lemma: all that word
-    correspondence reads), one noun for each, and the number of each noun's form."""
-    forms = [(noun.text, noun.lemma) for noun in nouns]
-    one_of_each = dict(zip(forms, nouns, strict=True))  # in the order forms first appear
-    numbers = {form: number for number, form in enumerate(one_of_each)}
-    return list(one_of_each.values()), np.array([numbers[f] for f in forms], dtype=np.int64)
-
-
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """``range(start, start + length)`` for each start and length, one after another."""
-    ends = np.cumsum(lengths)
-    return np.repeat(starts - (ends - lengths), lengths) + np.arange(ends[-1] if len(ends) else 0)
 
 
 def _recurring(
