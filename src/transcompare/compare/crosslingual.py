@@ -472,10 +472,10 @@ def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 def _forms(words: Sequence[Lexeme]) -> tuple[list[Lexeme], np.ndarray]:
     """The distinct forms of some words (text as written and lemma: all that word
     correspondence reads), one word for each, and the number of each word's form."""
-    forms = [(word.text, word.lemma) for word in words]
-    one_of_each = dict(zip(forms, words, strict=True))  # in the order forms first appear
-    numbers = {form: number for number, form in enumerate(one_of_each)}
-    return list(one_of_each.values()), np.array([numbers[f] for f in forms], dtype=np.int64)
+    numbers: dict[tuple[str, str], int] = {}
+    form = [numbers.setdefault((word.text, word.lemma), len(numbers)) for word in words]
+    firsts = np.unique(form, return_index=True)[1].tolist()  # in the order forms first appear
+    return [words[i] for i in firsts], np.array(form, dtype=np.int64)
 
 
 def _embedded(words: Sequence[Lexeme]) -> list[str]:
