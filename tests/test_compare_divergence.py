@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.builders import make_project
+from transcompare.compare import divergence
+from transcompare.compare.bulk import paused
 from transcompare.compare.cells import Cell, SentenceText
 from transcompare.compare.divergence import (
     ADDITION,
@@ -18,6 +20,7 @@ from transcompare.compare.divergence import (
     compare_cells,
     document_divergence,
     row_diff,
+    row_diffs,
     row_divergence,
 )
 from transcompare.compare.tokens import Normalisation
@@ -138,6 +141,20 @@ def test_row_functions_on_a_project():
     assert document_divergence(project, "en-a", "en-b") == pytest.approx(
         0.1 / 7
     )  # one mark of 4 + 3 tokens
+
+
+def test_every_row_is_diffed_with_collection_paused(monkeypatch):
+    project = make_project({"en-a": ["A cat sat.", "Dogs bark."], "en-b": ["A cat sat!", "Dogs."]})
+    asked = []
+
+    def recording(*args, **kwargs):
+        asked.append(paused())
+        return row_diff(*args, **kwargs)
+
+    monkeypatch.setattr(divergence, "row_diff", recording)
+    diffs = row_diffs(project, "en-a", "en-b")
+    assert [[c.tag for c in d.changes] for d in diffs] == [[PUNCTUATION], [OMISSION]]
+    assert asked == [True, True] and not paused()
 
 
 def test_results_are_cached_by_content():

@@ -4,7 +4,8 @@ Entry points (each works on one row, caches by content, and can be asked for vis
 
 * :func:`divergence.row_diff` — the word diff of a row between two witnesses in one language,
   as classified :class:`divergence.Change` records with per-sentence spans, and its score;
-  :func:`divergence.row_divergence` and :func:`divergence.document_divergence` give scores.
+  :func:`divergence.row_divergence` and :func:`divergence.document_divergence` give scores,
+  :func:`divergence.row_diffs` the diffs of every row at once.
 * :func:`crosslingual.row_unmatched` — the words, names and numbers of a row with no
   counterpart in a witness of another language.
 * :func:`threeway.row_three_way` — an original and two translations: their diff, and which
