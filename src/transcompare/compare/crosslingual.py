@@ -61,8 +61,8 @@ MIN_KEY = 4
 """Shorter transliteration keys match too many unrelated words ("mir"/"mr")."""
 
 DENSE = 4
-"""Pairs of two word lists are scored with whole products when the products have at most this
-many times as many cells as there are pairs asked for."""
+"""The transliteration keys of two word lists are compared all with all when that makes at
+most this many times as many comparisons as there are pairs asked for (else pair by pair)."""
 ROW_VECTORS_AT_ONCE = 16_384
 """Word vectors gathered at once when rows are scored together (2 KB each, twice)."""
 
@@ -242,9 +242,9 @@ class Pairs:
 
     @property
     def dense(self) -> bool:
-        """Whether most pairs of the two lists are asked for (the words of one row: whole
-        products of the lists are cheapest), not a few of all (the pairs of a document,
-        taken one by one)."""
+        """Whether most pairs of the two lists are asked for (the words of one row: comparing
+        all with all is cheapest), not a few of all (the pairs of a document's forms, taken
+        one by one)."""
         return len(self.a) * len(self.b) <= DENSE * len(self.left)
 
     def swapped(self) -> Pairs:
