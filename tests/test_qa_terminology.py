@@ -188,11 +188,10 @@ def _uses(term, rendering, rows):
     return [
         terminology.Use(
             row,
+            term,
             rendering,
-            terminology.Noun(term, term, SentenceText("ru", f"ru.s{row}", term), 0, len(term)),
-            terminology.Noun(
-                rendering, rendering, SentenceText("en", f"en.s{row}", rendering), 0, len(rendering)
-            ),
+            terminology.Noun(term, term, "ru", f"ru.s{row}", 0, len(term)),
+            terminology.Noun(rendering, rendering, "en", f"en.s{row}", 0, len(rendering)),
         )
         for row in rows
     ]

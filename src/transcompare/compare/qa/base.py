@@ -101,27 +101,28 @@ DEFAULTS = QAConfig()
 
 
 class Context:
-    """The project as the checks read it, with cells and pairings worked out once."""
+    """The project as the checks read it, with cells and pairings worked out once.
 
-    def __init__(self, project: Project, config: QAConfig) -> None:
+    A context may cover some of the rows only (``rows``): the checks then look at those rows
+    and no others, so that parts of a long document can be checked in separate processes.
+    """
+
+    def __init__(self, project: Project, config: QAConfig, rows: range | None = None) -> None:
         self.project = project
         self.config = config
         self.pivot = project.pivot
+        self.rows = range(len(project.rows)) if rows is None else rows
         self._cells: dict[str, list[Cell]] = {}
 
-    @property
-    def rows(self) -> range:
-        return range(len(self.project.rows))
-
     def cell(self, row: int, witness: str) -> Cell:
-        return self.cells(witness)[row]
+        return self.cells(witness)[row - self.rows.start]
 
     def cells(self, witness: str) -> list[Cell]:
-        """Every row's cell of one witness, made once for all checks."""
+        """The cell of one witness in each of the context's rows, made once for all checks."""
         found = self._cells.get(witness)
         if found is None:
             rows = self.project.rows
-            found = self._cells[witness] = [cell(self.project, row, witness) for row in rows]
+            found = self._cells[witness] = [cell(self.project, rows[r], witness) for r in self.rows]
         return found
 
     @cached_property
@@ -161,7 +162,8 @@ class Context:
         ]
 
     def sentences(self) -> list[tuple[int, str, Sentence]]:
-        """Every comparable sentence of every witness with its row index."""
+        """Every comparable sentence of every witness in the context's rows, with its row
+        index."""
         return self._sentences
 
     @cached_property
@@ -170,9 +172,9 @@ class Context:
         for witness in self.project.witnesses:
             for sentence in witness.sentences:
                 if sentence.kind == TEXT:
-                    found.append(
-                        (self.project.row_of(witness.id, sentence.id), witness.id, sentence)
-                    )
+                    row = self.project.row_of(witness.id, sentence.id)
+                    if row in self.rows:
+                        found.append((row, witness.id, sentence))
         return sorted(found, key=lambda item: item[0])
 
 

@@ -9,7 +9,8 @@ name spelled twice). Russian names are compared by lemma, so case endings are no
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -24,23 +25,52 @@ VARIANT = 85
 """Least rapidfuzz ratio of two lemmas that makes them spellings of one name."""
 
 
+class Gathered(NamedTuple):
+    """What one part of the document tells the names check."""
+
+    missing: list[Finding]
+    """Names of the source with no counterpart in the target, row by row."""
+    occurrences: dict[str, list[tuple[int, str, Name]]]
+    """Each witness's names in reading order, with their rows and lemmas."""
+
+
 def run(context: Context) -> Iterator[Finding]:
+    return report(context, [gather(context)])
+
+
+def gather(context: Context) -> Gathered:
+    """Missing names and the names of each witness in the context's rows."""
+    missing = []
     for source, target in context.pairs():
         for row, a, b in context.filled_rows(source, target):
             for name in missing_names(a, b):
                 message = f"name «{name.text}» not found in {target}"
-                yield Finding("names", MINOR, message, row, (name.span,))
+                missing.append(Finding("names", MINOR, message, row, (name.span,)))
+    occurrences: dict[str, list[tuple[int, str, Name]]] = {}
     for witness in context.project.witness_ids:
-        yield from _variants(context, witness)
+        language = context.language(witness)
+        occurrences[witness] = [
+            (row, lemma(name.text, language), name)
+            for row in context.rows
+            for name in cell_names(context.cell(row, witness))
+        ]
+    return Gathered(missing, occurrences)
 
 
-def _variants(context: Context, witness: str) -> Iterator[Finding]:
+def report(context: Context, parts: Sequence[Gathered]) -> Iterator[Finding]:
+    """The missing names, and the spelling variants over the whole document (``parts`` in
+    reading order)."""
+    for part in parts:
+        yield from part.missing
+    for witness in context.project.witness_ids:
+        yield from _variants(o for part in parts for o in part.occurrences[witness])
+
+
+def _variants(named: Iterable[tuple[int, str, Name]]) -> Iterator[Finding]:
     """Names of one witness written two ways; the rarer spelling is reported."""
     occurrences: dict[str, list[tuple[int, Name]]] = defaultdict(list)
-    language = context.language(witness)
-    for row in context.rows:
-        for name in cell_names(context.cell(row, witness)):
-            occurrences[lemma(name.text, language)].append((row, name))
+    for row, form, name in named:
+        occurrences[form].append((row, name))
     forms = sorted(occurrences, key=lambda f: (-len(occurrences[f]), f))
     for rare, common in _variant_pairs(forms):
         shown = Counter(n.text for _, n in occurrences[common]).most_common(1)[0][0]

@@ -17,13 +17,13 @@ not run: transliteration alone finds too few renderings to judge.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
-from transcompare.compare.cells import Cell, SentenceText
+from transcompare.compare.cells import Cell
 from transcompare.compare.crosslingual import WORD_ITEM, row_pairs, sentence_words
 from transcompare.compare.divergence import similar_spelling
 from transcompare.compare.lexicon import is_noun
@@ -46,22 +46,33 @@ class Noun(NamedTuple):
 
     text: str
     lemma: str
-    sentence: SentenceText
+    witness: str
+    sentence: str
     start: int
     end: int
 
     @property
     def span(self) -> Span:
-        return Span(self.sentence.witness, self.sentence.id, self.start, self.end)
+        return Span(self.witness, self.sentence, self.start, self.end)
 
 
 class Use(NamedTuple):
     """One row's rendering of a term."""
 
     row: int
+    term: str
     rendering: str
     source: Noun
     target: Noun
+
+
+class Part(NamedTuple):
+    """What some rows of the document tell of the terms of one translation."""
+
+    rows_with: Counter[str]
+    """For each source lemma, how many of the rows have it as a noun."""
+    uses: list[Use]
+    """Each source noun with its best rendering, in reading order."""
 
 
 @lru_cache(maxsize=100_000)
@@ -69,7 +80,7 @@ def nouns(side: Cell) -> tuple[Noun, ...]:
     """The common nouns of a cell (names aside), cached by content: the original's are asked
     for once per translation."""
     return tuple(
-        Noun(text, base, sentence, start, end)
+        Noun(text, base, sentence.witness, sentence.id, start, end)
         for sentence in side.sentences
         for start, end, text, base in _sentence_nouns(sentence.text, side.language)
     )
@@ -85,27 +96,67 @@ def _sentence_nouns(text: str, language: str) -> tuple[tuple[int, int, str, str]
     )
 
 
-def uses(context: Context, source: str, target: str) -> dict[str, list[Use]]:
-    """For each recurring source term, its rendering row by row."""
-    least = context.config.term_min_rows
+def run(context: Context) -> Iterator[Finding]:
+    return report(context, [gather(context)])
+
+
+def gather(context: Context) -> dict[str, Part]:
+    """For each translation into another language than the original's, the renderings of the
+    original's nouns in the context's rows (nothing when the check cannot judge)."""
+    if not _can_judge(context):
+        return {}
+    return {
+        target: _part(context, source, target)
+        for source, target in context.pairs()
+        if context.language(source) != context.language(target)
+    }
+
+
+def report(context: Context, parts: Sequence[dict[str, Part]]) -> Iterator[Finding]:
+    """The findings over the whole document (``parts`` in reading order)."""
+    if not _can_judge(context):
+        return
+    usual: dict[str, dict[str, list[Use]]] = {}
+    for source, target in context.pairs():
+        if context.language(source) == context.language(target):
+            continue
+        usual[target] = _terms([part[target] for part in parts], context.config.term_min_rows)
+        for term, term_uses in usual[target].items():
+            yield from _alternatives(term, term_uses, target)
+        yield from _merged(usual[target], context.language(source), target)
+    for a, b in context.same_language_pairs():
+        if a in usual and b in usual:
+            yield from _between(usual[a], a, usual[b], b)
+
+
+def _can_judge(context: Context) -> bool:
+    """Transliteration alone finds too few renderings to judge consistency."""
+    return context.matcher.embeddings is not None or bool(context.matcher.bilingual)
+
+
+def _terms(parts: Sequence[Part], least: int) -> dict[str, list[Use]]:
+    """The recurring source terms (nouns in at least ``least`` rows, rendered in as many) with
+    their uses."""
+    rows_with = sum((part.rows_with for part in parts), Counter())
     found: dict[str, list[Use]] = defaultdict(list)
-    for row, word, rendering in _renderings(context, source, target, least):
-        found[word.lemma].append(Use(row, rendering.lemma, word, rendering))
+    for part in parts:
+        for use in part.uses:
+            if rows_with[use.term] >= least:
+                found[use.term].append(use)
     return {term: found[term] for term in found if len({u.row for u in found[term]}) >= least}
 
 
-def _renderings(
-    context: Context, source: str, target: str, least: int
-) -> Iterator[tuple[int, Noun, Noun]]:
-    """Each recurring source noun of each row with the target noun of its row that corresponds
-    to it best (the first of equals), when one corresponds well enough. The rows are scored
-    in one call: row by row, the scoring cost several times more in calls than in
-    arithmetic."""
-    rows = _recurring(context, source, target, least)
+def _part(context: Context, source: str, target: str) -> Part:
+    """Each source noun of each row with the target noun of its row that corresponds to it
+    best (the first of equals), when one corresponds well enough. The rows are scored in one
+    call: row by row, the scoring cost several times more in calls than in arithmetic."""
+    pairs = [(row, nouns(a), nouns(b)) for row, a, b in context.filled_rows(source, target)]
+    rows_with = Counter(lemma for _, words, _ in pairs for lemma in {w.lemma for w in words})
+    rows = [(row, a, b) for row, a, b in pairs if a and b]
     nouns_a = [noun for _, a, _ in rows for noun in a]
     nouns_b = [noun for _, _, b in rows for noun in b]
     if not nouns_a:
-        return
+        return Part(rows_with, [])
     row_a = np.array([len(a) for _, a, _ in rows])
     row_b = np.array([len(b) for _, _, b in rows])
     lang_a, lang_b = context.language(source), context.language(target)
@@ -118,36 +169,11 @@ def _renderings(
     at_highest = np.flatnonzero(scores == np.repeat(highest, targets))
     best = at_highest[np.flatnonzero(np.diff(of_a[at_highest], prepend=-1))]
     row_of_a = np.repeat([row for row, _, _ in rows], row_a).tolist()
+    uses = []
     for k in best[scores[best] >= context.matcher.settings.threshold].tolist():
-        a, b = int(of_a[k]), int(of_b[k])
-        yield row_of_a[a], nouns_a[a], nouns_b[b]
-
-
-def _recurring(
-    context: Context, source: str, target: str, least: int
-) -> list[tuple[int, list[Noun], tuple[Noun, ...]]]:
-    """Each row's source and target nouns, leaving out source nouns whose lemma is in fewer
-    than ``least`` rows: they cannot become terms, and need no scoring."""
-    pairs = [(row, nouns(a), nouns(b)) for row, a, b in context.filled_rows(source, target)]
-    rows_with = Counter(lemma for _, words, _ in pairs for lemma in {w.lemma for w in words})
-    kept = [(row, [w for w in a if rows_with[w.lemma] >= least], b) for row, a, b in pairs]
-    return [(row, a, b) for row, a, b in kept if a and b]
-
-
-def run(context: Context) -> Iterator[Finding]:
-    if context.matcher.embeddings is None and not context.matcher.bilingual:
-        return  # transliteration alone finds too few renderings to judge consistency
-    usual: dict[str, dict[str, list[Use]]] = {}
-    for source, target in context.pairs():
-        if context.language(source) == context.language(target):
-            continue
-        usual[target] = uses(context, source, target)
-        for term, term_uses in usual[target].items():
-            yield from _alternatives(term, term_uses, target)
-        yield from _merged(usual[target], context.language(source), target)
-    for a, b in context.same_language_pairs():
-        if a in usual and b in usual:
-            yield from _between(usual[a], a, usual[b], b)
+        a, b = nouns_a[int(of_a[k])], nouns_b[int(of_b[k])]
+        uses.append(Use(row_of_a[int(of_a[k])], a.lemma, b.lemma, a, b))
+    return Part(rows_with, uses)
 
 
 def _ranked(term_uses: list[Use]) -> list[str]:
@@ -203,7 +229,7 @@ def _merged(terms: dict[str, list[Use]], language: str, target: str) -> Iterator
 
 
 def _place(noun: Noun) -> tuple[str, int]:
-    return noun.sentence.id, noun.start
+    return noun.sentence, noun.start
 
 
 def _between(
