@@ -1,9 +1,10 @@
 """How long word diffs, QA checks and cross-lingual flags take on a 10 000-row project.
 
 The requirement: the word diffs of every row and every QA check of the default configuration
-(the one ``transcompare qa`` uses) within 5 s in all, on a 10 000-row project of three
-witnesses (Russian and two English translations), once the embedding cache holds the
-project's words.
+(the one ``transcompare qa`` uses: the checks of parts of the rows in a process per core)
+within 5 s in all, on a 10 000-row project of three witnesses (Russian and two English
+translations), once the embedding cache holds the project's words. The same checks in one
+process, as the application runs them, are measured too.
 
 The project is synthetic but made of real text: the bundled Gromyko–Kennedy corpus (a Russian
 witness and two English ones) is aligned, and its rows are repeated until there are
@@ -25,8 +26,9 @@ Each configuration is measured in a fresh process forked after the project is bu
 figure profits from caches another filled; loading the morphology analysers is included in
 the first figure (the word diffs, made as the product makes those of a whole document:
 ``divergence.row_diffs``, garbage collection paused), as a command-line run would pay it, and
-so is the collection deferred to the end of each step. Wall-clock time depends
-on what else the machine runs; CPU time (this process only) is the steadier figure.
+so is the collection deferred to the end of each step. The budget is judged on wall-clock
+time, what a user waits; it depends on what else the machine runs. CPU time counts this
+process and the processes it started.
 
 Run: ``python benchmarks/compare_speed.py [--rows 10000] [--words repeated|varied|both]
 [--skip-embeddings]``
@@ -37,6 +39,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import multiprocessing
+import os
 import random
 import re
 import sys
@@ -47,6 +50,7 @@ from itertools import islice
 from pathlib import Path
 
 from transcompare.align import align_project
+from transcompare.align.embed import usable_cores
 from transcompare.compare import crosslingual, divergence
 from transcompare.compare.cells import cell
 from transcompare.compare.qa import Finding, QAConfig, checks_task, run_checks
@@ -209,49 +213,65 @@ def describe(project: Project) -> str:
 
 
 def timed(label: str, work: Callable[[], object]) -> tuple[object, float, float]:
-    """Run ``work``, print its wall-clock and CPU time, and return its result and both times."""
-    started, cpu = time.perf_counter(), time.process_time()
+    """Run ``work``, print its wall-clock and CPU time (of this process and of the processes it
+    started and saw end), and return its result and both times."""
+    started, cpu = time.perf_counter(), cpu_seconds()
     result = work()
-    wall, used = time.perf_counter() - started, time.process_time() - cpu
+    wall, used = time.perf_counter() - started, cpu_seconds() - cpu
     print(f"  {label}: {wall:.2f} s wall, {used:.2f} s CPU", flush=True)
     return result, wall, used
+
+
+def cpu_seconds() -> float:
+    times = os.times()
+    return time.process_time() + times.children_user + times.children_system
 
 
 def all_diffs(project: Project) -> list[divergence.RowDiff]:
     return divergence.row_diffs(project, "en-a", "en-b")
 
 
-def diffs_and_checks(project: Project, name: str, config: QAConfig) -> None:
-    """The budget figure: every row's word diff, then the QA checks (which reuse the diffs)."""
-    print(f"- diffs and QA checks {name}", flush=True)
+def diffs_and_checks(project: Project, name: str, config: QAConfig, processes: int) -> None:
+    """The budget figure: every row's word diff, then the QA checks (which reuse the diffs),
+    the checks in ``processes`` processes at once."""
+    print(f"- diffs and QA checks {name} ({processes} process(es))", flush=True)
     diffs, wall_d, cpu_d = timed("word diffs en-a vs en-b, every row", lambda: all_diffs(project))
     changes = sum(len(d.changes) for d in diffs)
     print(f"    document divergence {divergence.pooled_score(diffs):.3f}, {changes} changes")
     timed("same diffs again (cached)", lambda: all_diffs(project))
     per_check: dict[str, float] = {}
-    findings, wall_c, cpu_c = timed("QA checks", lambda: checks_timed(project, config, per_check))
+    findings, wall_c, cpu_c = timed(
+        "QA checks", lambda: checks_timed(project, config, processes, per_check)
+    )
     print(f"    {len(findings)} findings")
     slowest = sorted(per_check.items(), key=lambda item: -item[1])[:5]
-    print("    slowest checks (CPU s): " + ", ".join(f"{name} {cpu:.2f}" for name, cpu in slowest))
-    wall, cpu = wall_d + wall_c, cpu_d + cpu_c
-    verdict = "within" if cpu <= BUDGET else "over"
+    where = "this process" if processes == 1 else "this process, first part of the rows"
     print(
-        f"  diffs + checks: {wall:.2f} s wall, {cpu:.2f} s CPU ({verdict} the {BUDGET:g} s budget)"
+        f"    slowest steps (CPU s, {where}): "
+        + ", ".join(f"{name} {cpu:.2f}" for name, cpu in slowest)
+    )
+    wall, cpu = wall_d + wall_c, cpu_d + cpu_c
+    verdict = "within" if wall <= BUDGET else "over"
+    print(
+        f"  diffs + checks: {wall:.2f} s wall ({verdict} the {BUDGET:g} s budget), {cpu:.2f} s CPU"
     )
 
 
-def checks_timed(project: Project, config: QAConfig, per_check: dict[str, float]) -> list[Finding]:
-    """The QA checks, with the CPU time of each check recorded in ``per_check``. Each check is
-    reported as it starts, so a check's time runs to the next report; the last one's also
+def checks_timed(
+    project: Project, config: QAConfig, processes: int, per_check: dict[str, float]
+) -> list[Finding]:
+    """The QA checks, with the CPU time of each step recorded in ``per_check``. Each step is
+    reported as it starts, so a step's time runs to the next report; the last one's also
     holds putting the findings in order and the garbage collection deferred during the run."""
     started: list[tuple[str, float]] = []
 
     def note(progress: Progress) -> None:
         started.append((progress.message.removeprefix("QA check: "), time.process_time()))
 
-    findings = run(checks_task(project, config), note)
+    findings = run(checks_task(project, config, processes), note)
     ends = [at for _, at in started[1:]] + [time.process_time()]
-    per_check.update((name, end - at) for (name, at), end in zip(started, ends, strict=True))
+    for (step, at), end in zip(started, ends, strict=True):
+        per_check[step] = per_check.get(step, 0.0) + end - at
     return findings
 
 
@@ -297,11 +317,13 @@ def main() -> int:
     for words in ("repeated", "varied") if args.words == "both" else (args.words,):
         project = synthetic(base, args.rows, words)
         print(f"{words} vocabulary: {describe(project)}", flush=True)
-        in_fresh_process(diffs_and_checks, project, "without embeddings", WITHOUT_EMBEDDINGS)
+        cores = usable_cores()
+        in_fresh_process(diffs_and_checks, project, "without embeddings", WITHOUT_EMBEDDINGS, cores)
         if args.skip_embeddings:
             continue
         in_fresh_process(fill_embedding_cache, project)
-        in_fresh_process(diffs_and_checks, project, "as the CLI runs them", CLI_DEFAULT)
+        in_fresh_process(diffs_and_checks, project, "as the CLI runs them", CLI_DEFAULT, cores)
+        in_fresh_process(diffs_and_checks, project, "as the application runs them", CLI_DEFAULT, 1)
         in_fresh_process(cross_lingual, project)
     return 0
 

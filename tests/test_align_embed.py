@@ -4,12 +4,15 @@ the ones marked slow load the real multilingual encoder."""
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 from threadpoolctl import threadpool_info
 
-from transcompare.align import AlignConfig, align_texts
+from transcompare.align import AlignConfig, align_texts, embed
 from transcompare.align.embed import Embedder, cache_directory, covers, default_threads
 from transcompare.progress import run
 
@@ -159,3 +162,27 @@ def test_worker_threads_give_the_vectors_of_one_thread_in_order(tmp_path):
     assert found.shape == (75, 512)
     assert np.allclose(found, expected, atol=1e-5)
     assert [pool["num_threads"] for pool in threadpool_info()] == before  # BLAS limit restored
+
+
+def _report_workers_and_lock(key, answers) -> None:
+    shared = embed._shared[key]
+    answers.put((shared._workers is None, shared._lock.acquire(timeout=2)))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forking is used on Linux only")
+def test_a_forked_process_starts_its_own_embedding_threads(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRANSCOMPARE_CACHE_DIR", str(tmp_path))
+    shared = embed.embedder(threads=2)
+    key = next(k for k, e in embed._shared.items() if e is shared)
+    fork = multiprocessing.get_context("fork")
+    answers = fork.Queue()
+    with ThreadPoolExecutor(2) as workers:
+        shared._workers = workers
+        with shared._lock:  # as when another thread is embedding at the moment of the fork
+            child = fork.Process(target=_report_workers_and_lock, args=(key, answers))
+            child.start()
+        no_pool, lock_free = answers.get(timeout=30)
+        child.join()
+        shared._workers = None
+    del embed._shared[key]
+    assert no_pool and lock_free

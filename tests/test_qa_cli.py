@@ -112,3 +112,20 @@ def test_a_corpus_folder(files, tmp_path, capsys):
     assert code == 0
     (record,) = json.loads(out)
     assert record["message"] == "18 in ru is 19 in en"
+
+
+def test_jobs_split_a_long_document_between_processes(files, capsys, monkeypatch):
+    from transcompare.compare.qa import parts
+
+    monkeypatch.setattr(parts, "MIN_PART_ROWS", 1)
+    one = run(capsys, *files, "--format", "json", "--jobs", "1")
+    two = run(capsys, *files, "--format", "json", "--jobs", "2")
+    assert one == two and len(json.loads(one[1])) == 2
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_positive_number(files, capsys, jobs):
+    with pytest.raises(SystemExit) as exit_:
+        main(["qa", *files, "--jobs", jobs])
+    assert exit_.value.code == EXIT_BAD_INPUT
+    assert "--jobs: expected a whole number of at least 1" in capsys.readouterr().err

@@ -142,6 +142,12 @@ class Embedder:
         self._blas: Any = None
         self._lock = threading.Lock()
 
+    def forget_threads(self) -> None:
+        """In a forked process: the parent's worker threads are not there, so new ones are
+        started when needed (the old pool would wait for them for ever)."""
+        self._workers = None
+        self._lock = threading.Lock()
+
     def key(self, text: str) -> bytes:
         return hashlib.sha256(f"{self.model_id}\x00{text}".encode()).digest()[:16]
 
@@ -221,3 +227,11 @@ def embedder(threads: int | None = None) -> Embedder:
         if key not in _shared:
             _shared[key] = Embedder(threads, key[1])
         return _shared[key]
+
+
+def _forget_threads_after_fork() -> None:
+    for shared in _shared.values():
+        shared.forget_threads()
+
+
+os.register_at_fork(after_in_child=_forget_threads_after_fork)

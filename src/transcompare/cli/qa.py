@@ -16,6 +16,7 @@ import argparse
 import json
 from pathlib import Path
 
+from transcompare.align.embed import usable_cores
 from transcompare.cli.console import run_showing_progress, write_utf8
 from transcompare.compare.qa import (
     CATEGORIES,
@@ -25,6 +26,7 @@ from transcompare.compare.qa import (
     read_glossary,
     read_rules,
 )
+from transcompare.compare.qa.parts import MIN_PART_ROWS
 from transcompare.model import Project
 from transcompare.pipeline import WitnessSource, build_project, open_corpus
 
@@ -72,6 +74,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "on an installed dictionary, if any)",
     )
     parser.add_argument(
+        "--jobs",
+        type=_at_least_one,
+        default=usable_cores(),
+        metavar="N",
+        help="check parts of a long document in N processes at once (default: one per core, "
+        f"here {usable_cores()}; documents under {2 * MIN_PART_ROWS} rows are checked in one)",
+    )
+    parser.add_argument(
         "--check",
         action="append",
         choices=sorted(CATEGORIES),
@@ -79,6 +89,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"run only this check (repeatable): {', '.join(sorted(CATEGORIES))}",
     )
     parser.set_defaults(handler=run_qa)
+
+
+def _at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
 
 
 def run_qa(args: argparse.Namespace) -> int:
@@ -89,7 +105,7 @@ def run_qa(args: argparse.Namespace) -> int:
         rules=read_rules(args.rules) if args.rules else (),
         use_embeddings=not args.no_embeddings,
     )
-    findings = run_showing_progress(checks_task(load(args.inputs), config))
+    findings = run_showing_progress(checks_task(load(args.inputs), config, args.jobs))
     write_utf8(as_json(findings) if args.format == "json" else as_lines(findings))
     return 0
 

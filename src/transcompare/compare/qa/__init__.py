@@ -21,6 +21,7 @@ from transcompare.compare.qa import (
     names,
     numbers,
     omission,
+    parts,
     punctuation,
     repeats,
     rules,
@@ -40,7 +41,7 @@ from transcompare.compare.qa.base import (
 from transcompare.compare.qa.glossary import read_glossary
 from transcompare.compare.qa.rules import read_rules
 from transcompare.model import Annotation, Project, Span, now_iso
-from transcompare.progress import Progress, Task, run
+from transcompare.progress import Task, run
 
 MODULES = (
     omission,
@@ -79,13 +80,17 @@ __all__ = [
 ]
 
 
-def run_checks(project: Project, config: QAConfig = DEFAULTS) -> list[Finding]:
+def run_checks(project: Project, config: QAConfig = DEFAULTS, processes: int = 1) -> list[Finding]:
     """Every finding of the checks ``config`` selects, in reading order (row, check, place),
-    without duplicates and (unless ``config.include_dismissed``) without the dismissed ones."""
-    return run(checks_task(project, config))
+    without duplicates and (unless ``config.include_dismissed``) without the dismissed ones.
+    With ``processes`` above one, parts of a long document are checked at once in forked
+    processes (see :mod:`.parts`: only for callers with no other thread at work)."""
+    return run(checks_task(project, config, processes))
 
 
-def checks_task(project: Project, config: QAConfig = DEFAULTS) -> Task[list[Finding]]:
+def checks_task(
+    project: Project, config: QAConfig = DEFAULTS, processes: int = 1
+) -> Task[list[Finding]]:
     """:func:`run_checks` as a task: it reports each check before running it, so that the
     application can show how far a long document has got and stop between two checks."""
     wanted = config.checks
@@ -93,11 +98,9 @@ def checks_task(project: Project, config: QAConfig = DEFAULTS) -> Task[list[Find
     found: dict[str, Finding] = {}
     with collection_paused():
         context = Context(project, config)
-        for done, module in enumerate(selected):
-            yield Progress(done, len(selected), f"QA check: {', '.join(module.CHECKS)}")
-            for finding in module.run(context):
-                if wanted is None or finding.check in wanted:
-                    found.setdefault(finding.key, finding)
+        for finding in (yield from parts.findings_task(context, selected, processes)):
+            if wanted is None or finding.check in wanted:
+                found.setdefault(finding.key, finding)
         findings = _in_reading_order(project, found.values())
     if config.include_dismissed:
         return findings

@@ -13,6 +13,8 @@ from transcompare.compare.qa.base import MINOR, NEUTRAL, Context, Finding
 from transcompare.model import Span
 
 CHECKS = {"alignment": "design/layout"}
+WHOLE_DOCUMENT = True
+"""Runs of empty rows may cross any boundary between parts of the rows."""
 
 
 def run(context: Context) -> Iterator[Finding]:

@@ -19,6 +19,8 @@ from transcompare.compare.qa.base import MINOR, Context, Finding, span
 from transcompare.model import Sentence, Span
 
 CHECKS = {"brackets": "linguistic/punctuation"}
+WHOLE_DOCUMENT = True
+"""A quotation may run on over many rows: each witness is read from start to end."""
 
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
 STRAIGHT = '"'

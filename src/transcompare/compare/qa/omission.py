@@ -14,6 +14,8 @@ from statistics import median
 from transcompare.compare.qa.base import MAJOR, MINOR, Context, Finding
 
 CHECKS = {"omission": "accuracy/omission", "addition": "accuracy/addition"}
+WHOLE_DOCUMENT = True
+"""Lengths are judged against the usual ratio of the whole document."""
 
 
 def usual_ratio(context: Context, source: str, target: str) -> float:

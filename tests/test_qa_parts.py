@@ -1,0 +1,108 @@
+"""Checking a document in parts, several at once: the same findings as checking it whole."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+
+import pytest
+
+from tests.builders import make_project
+from transcompare.compare.crosslingual import Matcher, MatchSettings
+from transcompare.compare.qa import QAConfig, checks_task, parts, run_checks
+from transcompare.compare.qa.base import Context
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="parts are checked in forked processes on Linux"
+)
+
+CONFIG = QAConfig(use_embeddings=False, use_dictionary=False)
+WORDS = {
+    "вопрос": ("question", "issue"),
+    "куба": ("cuba",),
+    "блокада": ("blockade", "quarantine"),
+}
+ROWS = [
+    ("Хрущёв сказал, что вопрос важен.", "Then Khrushchev said the question matters."),
+    ("Вопрос о Кубе.", "The question of Cuba."),
+    ("Этот вопрос решен 18 октября.", "This question was settled on October 19."),
+    ("Громыко встретился с Кеннеди.", "Gromyko met Kennedy."),
+    ("Он сказал: «Мы согласны.", 'He said: "We agree.'),
+    ("Вопрос о блокаде снят.", "The issue of the blockade is closed."),
+    ("Это все».", 'That is all."'),
+    ("Хрущев ответил про блокаду.", "Then Khrushchov answered about the quarantine."),
+    ("Вопрос открыт.", "The issue is open."),
+    ("Хрущёв ушел с блокадой.", "Then Khrushchev left with the quarantine."),
+    ("Вопрос снова открыт.", "The issue is open again."),
+    ("Всё ясно, блокада.", "All is clear, the quarantine."),
+]
+
+
+@pytest.fixture
+def project(monkeypatch):
+    """Twelve rows, checked in parts of three rows or more, with a word list as evidence for
+    the terminology check (forked processes inherit it)."""
+    monkeypatch.setattr(parts, "MIN_PART_ROWS", 3)
+    matcher = Matcher(MatchSettings(use_embeddings=False), bilingual=WORDS)
+    monkeypatch.setattr(Context, "matcher", property(lambda self: matcher))
+    return make_project({"ru": [ru for ru, _ in ROWS], "en": [en for _, en in ROWS]})
+
+
+def test_rows_are_split_into_runs_of_about_equal_length(monkeypatch):
+    assert parts.split(range(10_000), 2) == [range(0, 5000), range(5000, 10_000)]
+    assert parts.split(range(10_000), 3) == [range(0, 3333), range(3333, 6666), range(6666, 10_000)]
+    assert parts.split(range(1999), 2) == [range(0, 1999)]  # a part has 1000 rows at least
+    assert parts.split(range(5000), 1) == [range(0, 5000)]
+    monkeypatch.setattr(parts.sys, "platform", "darwin")
+    assert parts.split(range(10_000), 2) == [range(0, 10_000)]
+
+
+def test_parts_checked_in_other_processes_give_the_findings_of_the_whole(project, monkeypatch):
+    pids = []
+    waited = parts._waited
+
+    def noting_processes(pending, total):
+        found = yield from waited(pending, total)
+        pids.extend(part["pid"] for part in found)
+        return found
+
+    monkeypatch.setattr(parts, "_gather_part", _gather_noting_process)
+    monkeypatch.setattr(parts, "_waited", noting_processes)
+    whole = run_checks(project, CONFIG)
+    in_parts = run_checks(project, CONFIG, processes=4)
+    assert len(pids) == 3 and os.getpid() not in pids
+    assert in_parts == whole
+    # names and terms are compared across parts, quotes followed through them
+    assert {"numbers", "name-spelling", "terminology"} <= {f.check for f in whole}
+    assert "brackets" not in {f.check for f in whole}
+
+
+def _gather_noting_process(rows):
+    """A part's gatherings and the process that made them (a module-level function: the
+    forked processes are sent its name)."""
+    return {**_GATHER_PART(rows), "pid": os.getpid()}
+
+
+_GATHER_PART = parts._gather_part
+
+
+def test_a_cancelled_run_ends_its_processes(project):
+    task = checks_task(project, CONFIG, processes=4)
+    next(task)
+    assert len(multiprocessing.active_children()) == 3
+    task.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failure_in_another_process_reaches_the_caller(project, monkeypatch):
+    from transcompare.compare.qa import repeats
+
+    def failing(context):
+        if context.rows.start > 0:
+            raise ValueError("a check failed")
+        return iter(())
+
+    monkeypatch.setattr(repeats, "run", failing)
+    with pytest.raises(ValueError, match="a check failed"):
+        run_checks(project, CONFIG, processes=4)
