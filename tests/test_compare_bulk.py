@@ -49,3 +49,12 @@ def test_paused_is_known_until_the_outermost_pause_ends_even_after_an_error():
             raise ValueError("stop")
         assert paused()
     assert not paused()
+
+
+def test_what_was_made_during_the_pause_goes_to_the_oldest_generation(collector_on):
+    gc.collect()  # no older collection due that would move them there anyway
+    with collection_paused():
+        kept = [[k] for k in range(50_000)]
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(kept[0]) in oldest and id(kept[-1]) in oldest  # not left for a young collection
+    assert gc.get_freeze_count() == 0  # aged, not frozen
