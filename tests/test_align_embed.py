@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import sqlite3
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 
 import numpy as np
 import pytest
@@ -70,6 +72,30 @@ def test_memory_and_disk_caches_spare_the_model(fake, tmp_path):
     run(embedder.embed(["three"]))
     run(embedder.embed(["three"]))
     assert fake.seen == ["one", "two", "three"]
+
+
+def _page_size(path):
+    with closing(sqlite3.connect(path)) as connection:
+        return connection.execute("PRAGMA page_size").fetchone()[0]
+
+
+def test_a_cache_file_has_pages_a_vector_fits_in(tmp_path):
+    cache = embed.DiskCache(tmp_path)
+    vector = np.ones(embed.DIMENSIONS, np.float16)
+    cache.put([(b"k" * 16, vector)])
+    assert _page_size(cache.path) == embed.PAGE_SIZE
+
+
+def test_a_cache_file_with_small_pages_is_rewritten_and_keeps_its_vectors(tmp_path):
+    path = tmp_path / "vectors.sqlite"
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("PRAGMA page_size=4096")
+        connection.execute("CREATE TABLE vectors (key BLOB PRIMARY KEY, vector BLOB) WITHOUT ROWID")
+        vector = np.arange(embed.DIMENSIONS, dtype=np.float16)
+        connection.execute("INSERT INTO vectors VALUES (?, ?)", (b"k" * 16, vector.tobytes()))
+    found = embed.DiskCache(tmp_path).get([b"k" * 16])
+    assert np.array_equal(found[b"k" * 16], vector)
+    assert _page_size(path) == embed.PAGE_SIZE
 
 
 def test_an_unusable_cache_folder_only_turns_the_disk_cache_off(fake, tmp_path):

@@ -17,7 +17,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import closing
+from contextlib import closing, suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,20 @@ MAPPED_BYTES = 1 << 30
 (a third faster when a QA run looks up the vectors of tens of thousands of words)."""
 
 
+PAGE_SIZE = 8192
+"""Bytes per page of the cache file. A vector (1 KB) and its key fit in a page of this size;
+on SQLite's default 4 KB pages each spills onto an overflow page of its own, which made
+lookups three times slower and the file four times larger."""
+
+
+def _repage(connection: sqlite3.Connection) -> None:
+    """Give a new cache file pages of :data:`PAGE_SIZE`, and rewrite one made with smaller
+    pages (once; while another process has it open, it keeps its pages this time)."""
+    connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
+    with suppress(sqlite3.OperationalError):
+        connection.execute("VACUUM")
+
+
 class DiskCache:
     """Vectors in one SQLite file; any failure turns the disk cache off instead of failing."""
 
@@ -93,6 +107,8 @@ class DiskCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=10)
         connection.execute(f"PRAGMA mmap_size={MAPPED_BYTES}")
+        if connection.execute("PRAGMA page_size").fetchone()[0] < PAGE_SIZE:
+            _repage(connection)
         connection.execute(
             "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB) WITHOUT ROWID"
         )
