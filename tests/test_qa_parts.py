@@ -58,33 +58,47 @@ def test_rows_are_split_into_runs_of_about_equal_length(monkeypatch):
     assert parts.split(range(10_000), 2) == [range(0, 10_000)]
 
 
-def test_parts_checked_in_other_processes_give_the_findings_of_the_whole(project, monkeypatch):
-    pids = []
-    waited = parts._waited
+@pytest.fixture
+def gathered_here(monkeypatch):
+    """The parts of the rows gathered in this process (not in a forked one)."""
+    here = []
+    gathered = parts._gathered
 
-    def noting_processes(pending, total):
-        found = yield from waited(pending, total)
-        pids.extend(part["pid"] for part in found)
-        return found
+    def noting(context, modules, total):
+        here.append(context.rows)
+        return (yield from gathered(context, modules, total))
 
-    monkeypatch.setattr(parts, "_gather_part", _gather_noting_process)
-    monkeypatch.setattr(parts, "_waited", noting_processes)
+    monkeypatch.setattr(parts, "_gathered", noting)
+    return here
+
+
+def test_parts_checked_in_other_processes_give_the_findings_of_the_whole(project, gathered_here):
     whole = run_checks(project, CONFIG)
+    assert gathered_here == [range(12)]
+    gathered_here.clear()
     in_parts = run_checks(project, CONFIG, processes=4)
-    assert len(pids) == 3 and os.getpid() not in pids
+    assert gathered_here == [range(0, 3)]  # the three others in their own processes
     assert in_parts == whole
     # names and terms are compared across parts, quotes followed through them
     assert {"numbers", "name-spelling", "terminology"} <= {f.check for f in whole}
     assert "brackets" not in {f.check for f in whole}
 
 
-def _gather_noting_process(rows):
-    """A part's gatherings and the process that made them (a module-level function: the
-    forked processes are sent its name)."""
-    return {**_GATHER_PART(rows), "pid": os.getpid()}
+def test_a_part_whose_process_dies_is_checked_here(project, gathered_here, monkeypatch):
+    from transcompare.compare.qa import repeats
 
+    caller, run_repeats = os.getpid(), repeats.run
 
-_GATHER_PART = parts._gather_part
+    def dying_elsewhere(context):
+        if os.getpid() != caller:
+            os._exit(1)  # as when the system stops a process
+        return run_repeats(context)
+
+    whole = run_checks(project, CONFIG)
+    monkeypatch.setattr(repeats, "run", dying_elsewhere)
+    gathered_here.clear()
+    assert run_checks(project, CONFIG, processes=4) == whole
+    assert gathered_here == [range(0, 3), range(3, 6), range(6, 9), range(9, 12)]
 
 
 def test_a_cancelled_run_ends_its_processes(project):

@@ -18,10 +18,12 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from importlib import import_module
 from itertools import chain
-from multiprocessing.pool import AsyncResult
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from types import ModuleType
 from typing import Any
 
@@ -78,14 +80,16 @@ def findings_task(
     here while those processes work."""
     parted = [m for m in modules if not whole_document(m)]
     first, *others = split(context.rows, processes)
-    with _forked(context, parted, others) as pending:
+    with _forked(context, parted, others) as forked:
         part = Context(context.project, context.config, first) if others else context
         gathered = yield from _gathered(part, parted, len(modules))
         found: list[Finding] = []
         for done, module in enumerate((m for m in modules if whole_document(m)), len(parted)):
             yield Progress(done, len(modules), announce(module))
             found.extend(module.run(context))
-        parts = [gathered, *(yield from _waited(pending, len(modules)))]
+        parts = [gathered]
+        for other in forked:
+            parts.append((yield from _waited(other, context, parted, len(modules))))
     for module in parted:
         of_module = [part[module.__name__] for part in parts]
         if hasattr(module, "report"):
@@ -95,22 +99,39 @@ def findings_task(
     return found
 
 
+@dataclass(frozen=True)
+class _Forked:
+    """A part of the rows being gathered in a forked process, which sends the result."""
+
+    rows: range
+    process: BaseProcess
+    results: Connection
+
+
 @contextmanager
 def _forked(
     context: Context, modules: Sequence[ModuleType], parts: Sequence[range]
-) -> Iterator[AsyncResult[list[Gathered]] | None]:
-    """The gatherings of ``parts``, under way in forked processes (None when there are none);
-    the processes end with the ``with`` block, whether or not they have finished."""
-    if not parts:
-        yield None
-        return
+) -> Iterator[list[_Forked]]:
+    """The gatherings of ``parts``, under way in forked processes; the processes end with the
+    ``with`` block, whether or not they have finished (a cancelled run stops them)."""
     global _job
     _job = (context.project, context.config, tuple(m.__name__ for m in modules))
+    fork = multiprocessing.get_context("fork")
+    started: list[_Forked] = []
     try:
-        with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
-            yield pool.map_async(_gather_part, parts)
+        for rows in parts:
+            receiving, sending = fork.Pipe(duplex=False)
+            process = fork.Process(target=_gather_part, args=(rows, sending), daemon=True)
+            process.start()
+            sending.close()
+            started.append(_Forked(rows, process, receiving))
+        yield started
     finally:
         _job = None
+        for part in started:
+            part.process.kill()
+            part.process.join()
+            part.results.close()
 
 
 def _gathered(context: Context, modules: Sequence[ModuleType], total: int) -> Task[Gathered]:
@@ -122,18 +143,28 @@ def _gathered(context: Context, modules: Sequence[ModuleType], total: int) -> Ta
     return gathered
 
 
-def _waited(pending: AsyncResult[list[Gathered]] | None, total: int) -> Task[list[Gathered]]:
-    if pending is None:
-        return []
-    while not pending.ready():
+def _waited(
+    part: _Forked, context: Context, modules: Sequence[ModuleType], total: int
+) -> Task[Gathered]:
+    """A forked part's gatherings once it sends them. When its process ends without sending
+    them (a check failed, the system stopped it), the part is gathered here instead: the run
+    still completes, or meets the error where the caller can report it."""
+    while not part.results.poll(0.1):
+        if not part.process.is_alive() and not part.results.poll():
+            break
         yield Progress(total, total, "QA checks: waiting for the other parts")
-        pending.wait(0.1)
-    return pending.get()
+    try:
+        return part.results.recv()
+    except (EOFError, OSError):
+        here = Context(context.project, context.config, part.rows)
+        return (yield from _gathered(here, modules, total))
 
 
-def _gather_part(rows: range) -> Gathered:
-    """Run in a forked process: the part of :data:`_job` in ``rows``."""
+def _gather_part(rows: range, results: Connection) -> None:
+    """Run in a forked process: send the gatherings of the part of :data:`_job` in ``rows``.
+    On any error it sends nothing (see :func:`_waited`)."""
     assert _job is not None, "parts are gathered in processes forked by findings_task"
     project, config, names = _job
     context = Context(project, config, rows)
-    return {name: gather(import_module(name), context) for name in names}
+    with suppress(Exception):
+        results.send({name: gather(import_module(name), context) for name in names})
