@@ -52,7 +52,7 @@ def project(monkeypatch):
 def test_rows_are_split_into_runs_of_about_equal_length(monkeypatch):
     assert parts.split(range(10_000), 2) == [range(0, 5000), range(5000, 10_000)]
     assert parts.split(range(10_000), 3) == [range(0, 3333), range(3333, 6666), range(6666, 10_000)]
-    assert parts.split(range(1999), 2) == [range(0, 1999)]  # a part has 1000 rows at least
+    assert parts.split(range(599), 2) == [range(0, 599)]  # a part has 300 rows at least
     assert parts.split(range(5000), 1) == [range(0, 5000)]
     monkeypatch.setattr(parts.sys, "platform", "darwin")
     assert parts.split(range(10_000), 2) == [range(0, 10_000)]
