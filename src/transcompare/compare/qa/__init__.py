@@ -5,7 +5,9 @@ row, leaving out the ones the user dismissed (``project.dismissed`` holds their 
 with ``edits.SetDismissed(finding.key)``); :func:`checks_task` does the same as a task that
 reports each check as it starts. :func:`finding_to_annotation` turns a finding the
 user accepts into an MQM annotation. Every check module has ``CHECKS`` (its check ids and the
-MQM category of each) and ``run(context)``.
+MQM category of each) and ``run(context)``; how a module says it needs more than the rows at
+hand (``gather`` and ``report``, or ``WHOLE_DOCUMENT``) is explained in :mod:`.parts`, which
+checks long documents in parts at once.
 """
 
 from __future__ import annotations
