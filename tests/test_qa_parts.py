@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 
 import pytest
 
 from tests.builders import make_project
 from transcompare.compare.crosslingual import Matcher, MatchSettings
-from transcompare.compare.qa import QAConfig, checks_task, parts, run_checks
+from transcompare.compare.qa import Finding, QAConfig, checks_task, parts, run_checks
 from transcompare.compare.qa.base import Context
 
 pytestmark = pytest.mark.skipif(
@@ -99,6 +100,22 @@ def test_a_part_whose_process_dies_is_checked_here(project, gathered_here, monke
     gathered_here.clear()
     assert run_checks(project, CONFIG, processes=4) == whole
     assert gathered_here == [range(0, 3), range(3, 6), range(6, 9), range(9, 12)]
+
+
+def test_ctrl_c_is_left_to_the_caller(project, monkeypatch):
+    from transcompare.compare.qa import repeats
+
+    caller = os.getpid()
+
+    def noting_ctrl_c(context):
+        if os.getpid() != caller and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+            row = context.rows.start
+            yield Finding("repeated-words", "minor", f"rows from {row} ignore Ctrl-C", row, ())
+
+    monkeypatch.setattr(repeats, "run", noting_ctrl_c)
+    found = run_checks(project, CONFIG, processes=4)
+    assert [f.row for f in found if f.message.endswith("ignore Ctrl-C")] == [3, 6, 9]
+    assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN
 
 
 def test_a_cancelled_run_ends_its_processes(project):

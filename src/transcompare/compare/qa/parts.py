@@ -16,6 +16,7 @@ threads of its own) checks in its own process.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -164,7 +165,9 @@ def _waited(
 
 def _gather_part(rows: range, results: Connection) -> None:
     """Run in a forked process: send the gatherings of the part of :data:`_job` in ``rows``.
-    On any error it sends nothing (see :func:`_waited`)."""
+    On any error it sends nothing (see :func:`_waited`). Ctrl-C is left to the caller, which
+    stops the processes of an interrupted run."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     assert _job is not None, "parts are gathered in processes forked by findings_task"
     project, config, names = _job
     context = Context(project, config, rows)
