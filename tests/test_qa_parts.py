@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 
 import pytest
 
@@ -118,11 +119,23 @@ def test_ctrl_c_is_left_to_the_caller(project, monkeypatch):
     assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN
 
 
-def test_a_cancelled_run_ends_its_processes(project):
+def test_a_cancelled_run_ends_its_processes(project, monkeypatch):
+    from transcompare.compare.qa import repeats
+
+    caller, run_repeats = os.getpid(), repeats.run
+
+    def slow_elsewhere(context):
+        if os.getpid() != caller:
+            time.sleep(60)  # still at work when the run is cancelled
+        return run_repeats(context)
+
+    monkeypatch.setattr(repeats, "run", slow_elsewhere)
     task = checks_task(project, CONFIG, processes=4)
-    next(task)
-    assert len(multiprocessing.active_children()) == 3
-    task.close()
+    try:
+        next(task)
+        assert len(multiprocessing.active_children()) == 3
+    finally:
+        task.close()
     assert multiprocessing.active_children() == []
 
 
