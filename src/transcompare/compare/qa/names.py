@@ -25,8 +25,8 @@ VARIANT = 85
 """Least rapidfuzz ratio of two lemmas that makes them spellings of one name."""
 
 
-class Gathered(NamedTuple):
-    """What one part of the document tells the names check."""
+class Part(NamedTuple):
+    """What some rows of the document tell the names check."""
 
     missing: list[Finding]
     """Names of the source with no counterpart in the target, row by row."""
@@ -38,7 +38,7 @@ def run(context: Context) -> Iterator[Finding]:
     return report(context, [gather(context)])
 
 
-def gather(context: Context) -> Gathered:
+def gather(context: Context) -> Part:
     """Missing names and the names of each witness in the context's rows."""
     missing = []
     for source, target in context.pairs():
@@ -54,10 +54,10 @@ def gather(context: Context) -> Gathered:
             for row in context.rows
             for name in cell_names(context.cell(row, witness))
         ]
-    return Gathered(missing, occurrences)
+    return Part(missing, occurrences)
 
 
-def report(context: Context, parts: Sequence[Gathered]) -> Iterator[Finding]:
+def report(context: Context, parts: Sequence[Part]) -> Iterator[Finding]:
     """The missing names, and the spelling variants over the whole document (``parts`` in
     reading order)."""
     for part in parts:
