@@ -254,10 +254,7 @@ def diffs_and_checks(project: Project, name: str, config: QAConfig, processes: i
         + ", ".join(f"{name} {cpu:.2f}" for name, cpu in slowest)
     )
     wall, cpu = wall_d + wall_c, cpu_d + cpu_c
-    verdict = "within" if wall <= BUDGET else "over"
-    print(
-        f"  diffs + checks: {wall:.2f} s wall ({verdict} the {BUDGET:g} s budget), {cpu:.2f} s CPU"
-    )
+    print(f"  diffs + checks: {wall:.2f} s wall ({verdict(wall)}), {cpu:.2f} s CPU")
 
 
 def checks_alone(project: Project, config: QAConfig, processes: int) -> None:
@@ -265,8 +262,11 @@ def checks_alone(project: Project, config: QAConfig, processes: int) -> None:
     row of the two English witnesses itself (the diffs stay where they were made)."""
     print(f"- QA checks alone, as transcompare qa ({processes} process(es))", flush=True)
     findings, wall, cpu = timed("QA checks", lambda: run_checks(project, config, processes))
-    verdict = "within" if wall <= BUDGET else "over"
-    print(f"    {len(findings)} findings; {wall:.2f} s wall is {verdict} the {BUDGET:g} s budget")
+    print(f"    {len(findings)} findings; {wall:.2f} s wall ({verdict(wall)})")
+
+
+def verdict(wall: float) -> str:
+    return f"{'within' if wall <= BUDGET else 'over'} the {BUDGET:g} s budget"
 
 
 def checks_timed(

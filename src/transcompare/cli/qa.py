@@ -73,13 +73,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="do not load the word-embedding model (faster; the terminology check then relies "
         "on an installed dictionary, if any)",
     )
+    cores = usable_cores()
     parser.add_argument(
         "--jobs",
         type=_at_least_one,
-        default=usable_cores(),
+        default=cores,
         metavar="N",
         help="check parts of a long document in N processes at once (default: one per core, "
-        f"here {usable_cores()}; documents under {2 * MIN_PART_ROWS} rows are checked in one)",
+        f"here {cores}; documents under {2 * MIN_PART_ROWS} rows are checked in one)",
     )
     parser.add_argument(
         "--check",

@@ -114,6 +114,14 @@ class Context:
         self.rows = range(len(project.rows)) if rows is None else rows
         self._cells: dict[str, list[Cell]] = {}
 
+    def part(self, rows: range) -> Context:
+        """A context over some of this one's rows, with their cells taken from this one's (the
+        whole-document checks need them all anyway: they are made once)."""
+        part = Context(self.project, self.config, rows)
+        start, end = rows.start - self.rows.start, rows.stop - self.rows.start
+        part._cells = {w: self.cells(w)[start:end] for w in self.project.witness_ids}
+        return part
+
     def cell(self, row: int, witness: str) -> Cell:
         return self.cells(witness)[row - self.rows.start]
 

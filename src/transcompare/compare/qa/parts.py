@@ -84,7 +84,7 @@ def findings_task(
     parted = [m for m in modules if not whole_document(m)]
     first, *others = split(context.rows, processes)
     with _forked(context, parted, others) as forked:
-        part = Context(context.project, context.config, first) if others else context
+        part = context.part(first) if others else context
         gathered = yield from _gathered(part, parted, len(modules))
         found: list[Finding] = []
         for done, module in enumerate((m for m in modules if whole_document(m)), len(parted)):
