@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from tests.builders import make_project, make_witness
@@ -134,6 +136,22 @@ def test_set_rows_resets_views():
     project.events.reset.connect(lambda: heard.append("reset"))
     project.set_rows([])
     assert heard == ["about", "reset"]
+
+
+def test_a_pickled_project_keeps_its_content_and_leaves_its_listeners():
+    project = make_project({"ru": ["Да.", "Нет."], "en": ["Yes.", "No."]})
+    project.dismissed.add("finding-1")
+    heard = []
+    project.events.reset.connect(lambda: heard.append("reset"))  # a lambda cannot be pickled
+    copy = pickle.loads(pickle.dumps(project))
+    assert [s.text for s in copy.witness("ru").sentences] == ["Да.", "Нет."]
+    assert copy.rows == project.rows
+    assert copy.pivot == project.pivot
+    assert copy.dismissed == {"finding-1"}
+    assert copy.row_of("en", "en.s2") == 1
+    copy.set_rows([])
+    project.set_rows([])
+    assert heard == ["reset"]  # the copy's changes reach no listener of the original
 
 
 def test_annotations_are_announced_and_found():

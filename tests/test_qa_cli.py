@@ -117,7 +117,7 @@ def test_a_corpus_folder(files, tmp_path, capsys):
 def test_jobs_split_a_long_document_between_processes(files, capsys, monkeypatch):
     from transcompare.compare.qa import parts
 
-    monkeypatch.setattr(parts, "MIN_PART_ROWS", 1)
+    monkeypatch.setitem(parts.MIN_PART_ROWS, parts.FORK, 1)
     one = run(capsys, *files, "--format", "json", "--jobs", "1")
     two = run(capsys, *files, "--format", "json", "--jobs", "2")
     assert one == two and len(json.loads(one[1])) == 2

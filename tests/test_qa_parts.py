@@ -15,8 +15,8 @@ from transcompare.compare.crosslingual import Matcher, MatchSettings
 from transcompare.compare.qa import Finding, QAConfig, checks_task, parts, run_checks
 from transcompare.compare.qa.base import Context
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="parts are checked in forked processes on Linux"
+forking = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="parts are forked on Linux only"
 )
 
 CONFIG = QAConfig(use_embeddings=False, use_dictionary=False)
@@ -45,7 +45,7 @@ ROWS = [
 def project(monkeypatch):
     """Twelve rows, checked in parts of three rows or more, with a word list as evidence for
     the terminology check (forked processes inherit it)."""
-    monkeypatch.setattr(parts, "MIN_PART_ROWS", 3)
+    monkeypatch.setitem(parts.MIN_PART_ROWS, parts.FORK, 3)
     matcher = Matcher(MatchSettings(use_embeddings=False), bilingual=WORDS)
     monkeypatch.setattr(Context, "matcher", property(lambda self: matcher))
     return make_project({"ru": [ru for ru, _ in ROWS], "en": [en for _, en in ROWS]})
@@ -56,8 +56,11 @@ def test_rows_are_split_into_runs_of_about_equal_length(monkeypatch):
     assert parts.split(range(10_000), 3) == [range(0, 3333), range(3333, 6666), range(6666, 10_000)]
     assert parts.split(range(599), 2) == [range(0, 599)]  # a part has 300 rows at least
     assert parts.split(range(5000), 1) == [range(0, 5000)]
+    assert parts.split(range(1199), 2, parts.FRESH) == [range(0, 1199)]  # fresh: 600 at least
+    assert parts.split(range(1200), 2, parts.FRESH) == [range(0, 600), range(600, 1200)]
     monkeypatch.setattr(parts.sys, "platform", "darwin")
-    assert parts.split(range(10_000), 2) == [range(0, 10_000)]
+    assert parts.split(range(10_000), 2) == [range(0, 10_000)]  # no forking there
+    assert len(parts.split(range(10_000), 2, parts.FRESH)) == 2
 
 
 @pytest.fixture
@@ -74,6 +77,7 @@ def gathered_here(monkeypatch):
     return here
 
 
+@forking
 def test_parts_checked_in_other_processes_give_the_findings_of_the_whole(project, gathered_here):
     whole = run_checks(project, CONFIG)
     assert gathered_here == [range(12)]
@@ -86,6 +90,7 @@ def test_parts_checked_in_other_processes_give_the_findings_of_the_whole(project
     assert "brackets" not in {f.check for f in whole}
 
 
+@forking
 def test_a_part_whose_process_dies_is_checked_here(project, gathered_here, monkeypatch):
     from transcompare.compare.qa import repeats
 
@@ -103,6 +108,7 @@ def test_a_part_whose_process_dies_is_checked_here(project, gathered_here, monke
     assert gathered_here == [range(0, 3), range(3, 6), range(6, 9), range(9, 12)]
 
 
+@forking
 def test_ctrl_c_is_left_to_the_caller(project, monkeypatch):
     from transcompare.compare.qa import repeats
 
@@ -119,6 +125,7 @@ def test_ctrl_c_is_left_to_the_caller(project, monkeypatch):
     assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN
 
 
+@forking
 def test_a_cancelled_run_ends_its_processes(project, monkeypatch):
     from transcompare.compare.qa import repeats
 
@@ -139,6 +146,7 @@ def test_a_cancelled_run_ends_its_processes(project, monkeypatch):
     assert multiprocessing.active_children() == []
 
 
+@forking
 def test_a_failure_in_another_process_reaches_the_caller(project, monkeypatch):
     from transcompare.compare.qa import repeats
 
@@ -150,3 +158,42 @@ def test_a_failure_in_another_process_reaches_the_caller(project, monkeypatch):
     monkeypatch.setattr(repeats, "run", failing)
     with pytest.raises(ValueError, match="a check failed"):
         run_checks(project, CONFIG, processes=4)
+
+
+@pytest.fixture
+def plain_project(monkeypatch):
+    """The same twelve rows, checked in parts of three rows or more, with nothing patched that
+    a fresh process would not see."""
+    monkeypatch.setitem(parts.MIN_PART_ROWS, parts.FRESH, 3)
+    project = make_project({"ru": [ru for ru, _ in ROWS], "en": [en for _, en in ROWS]})
+    project.events.rows_changed.connect(lambda *rows: None)  # as a view listens: not sent
+    return project
+
+
+def test_parts_checked_in_fresh_processes_give_the_findings_of_the_whole(
+    plain_project, gathered_here
+):
+    whole = run_checks(plain_project, CONFIG)
+    gathered_here.clear()
+    in_parts = run_checks(plain_project, CONFIG, processes=4, start=parts.FRESH)
+    assert gathered_here == [range(0, 3)]  # the three others in processes of their own
+    assert in_parts == whole
+    assert {"numbers", "name-spelling"} <= {f.check for f in whole}
+
+
+def test_a_part_whose_process_cannot_start_is_checked_here(
+    plain_project, gathered_here, monkeypatch
+):
+    class Refusing(multiprocessing.Process):
+        def start(self):
+            raise OSError("Resource temporarily unavailable")
+
+    class NoProcesses:
+        Pipe = staticmethod(multiprocessing.Pipe)
+        Process = Refusing
+
+    whole = run_checks(plain_project, CONFIG)
+    monkeypatch.setattr(parts, "_fresh_processes", NoProcesses)
+    gathered_here.clear()
+    assert run_checks(plain_project, CONFIG, processes=4, start=parts.FRESH) == whole
+    assert gathered_here == [range(0, 3), range(3, 6), range(6, 9), range(9, 12)]

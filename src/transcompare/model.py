@@ -225,6 +225,17 @@ class Project:
         self.events = ProjectEvents()
         self._row_index: dict[tuple[str, str], int] | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        """A copy (pickled, or sent to another process) carries the content, not the listeners
+        of this project (the application's views, which cannot travel)."""
+        state = self.__dict__.copy()
+        del state["events"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.events = ProjectEvents()
+
     def _default_pivot(self) -> str:
         for witness in self.witnesses:
             if witness.role == ORIGINAL:

@@ -26,7 +26,7 @@ from transcompare.compare.qa import (
     read_glossary,
     read_rules,
 )
-from transcompare.compare.qa.parts import MIN_PART_ROWS
+from transcompare.compare.qa.parts import FORK, MIN_PART_ROWS
 from transcompare.model import Project
 from transcompare.pipeline import WitnessSource, build_project, open_corpus
 
@@ -80,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=cores,
         metavar="N",
         help="check parts of a long document in N processes at once (default: one per core, "
-        f"here {cores}; documents under {2 * MIN_PART_ROWS} rows are checked in one)",
+        f"here {cores}; documents under {2 * MIN_PART_ROWS[FORK]} rows are checked in one)",
     )
     parser.add_argument(
         "--check",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from transcompare import mqm
 from transcompare.align import realign_stretch
+from transcompare.align.embed import usable_cores
 from transcompare.compare import qa
 from transcompare.compare.cells import Cell, cell
 from transcompare.compare.crosslingual import default_matcher
@@ -143,8 +144,11 @@ Finding = qa.Finding
 
 
 def qa_task(project: Project) -> Task[list[Finding]]:
-    """Every finding of the QA checks, dismissed ones included (the list can show them)."""
-    return qa.checks_task(project, replace(qa.DEFAULTS, include_dismissed=True))
+    """Every finding of the QA checks, dismissed ones included (the list can show them). A long
+    document is checked in parts, one per core, in fresh processes: the window's threads make
+    forking this process unsafe."""
+    config = replace(qa.DEFAULTS, include_dismissed=True)
+    return qa.checks_task(project, config, usable_cores(), qa.parts.FRESH)
 
 
 def finding_to_annotation(finding: Finding, project: Project) -> Annotation:

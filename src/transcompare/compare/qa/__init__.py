@@ -82,16 +82,19 @@ __all__ = [
 ]
 
 
-def run_checks(project: Project, config: QAConfig = DEFAULTS, processes: int = 1) -> list[Finding]:
+def run_checks(
+    project: Project, config: QAConfig = DEFAULTS, processes: int = 1, start: str = parts.FORK
+) -> list[Finding]:
     """Every finding of the checks ``config`` selects, in reading order (row, check, place),
     without duplicates and (unless ``config.include_dismissed``) without the dismissed ones.
-    With ``processes`` above one, parts of a long document are checked at once in forked
-    processes (see :mod:`.parts`: only for callers with no other thread at work)."""
-    return run(checks_task(project, config, processes))
+    With ``processes`` above one, parts of a long document are checked at once in processes
+    started as ``start`` says (see :mod:`.parts`: forked ones only for callers with no other
+    thread at work)."""
+    return run(checks_task(project, config, processes, start))
 
 
 def checks_task(
-    project: Project, config: QAConfig = DEFAULTS, processes: int = 1
+    project: Project, config: QAConfig = DEFAULTS, processes: int = 1, start: str = parts.FORK
 ) -> Task[list[Finding]]:
     """:func:`run_checks` as a task: it reports each check before running it, so that the
     application can show how far a long document has got and stop between two checks."""
@@ -100,7 +103,7 @@ def checks_task(
     found: dict[str, Finding] = {}
     with collection_paused():
         context = Context(project, config)
-        for finding in (yield from parts.findings_task(context, selected, processes)):
+        for finding in (yield from parts.findings_task(context, selected, processes, start)):
             if wanted is None or finding.check in wanted:
                 found.setdefault(finding.key, finding)
         findings = _in_reading_order(project, found.values())
