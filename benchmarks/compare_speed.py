@@ -246,8 +246,7 @@ def diffs_and_checks(
 ) -> float:
     """The budget figure: every row's word diff, then the QA checks (which reuse the diffs),
     the checks in ``processes`` processes at once, started as ``start`` says."""
-    how = f"{processes} {start} processes" if processes > 1 else "1 process"
-    print(f"- diffs and QA checks {name} ({how})", flush=True)
+    print(f"- diffs and QA checks {name} ({processes_used(processes, start)})", flush=True)
     diffs, wall_d, cpu_d = timed("word diffs en-a vs en-b, every row", lambda: all_diffs(project))
     changes = sum(len(d.changes) for d in diffs)
     print(f"    document divergence {divergence.pooled_score(diffs):.3f}, {changes} changes")
@@ -271,10 +270,14 @@ def diffs_and_checks(
 def checks_alone(project: Project, config: QAConfig, processes: int) -> float:
     """What ``transcompare qa`` does: the checks only, whose two-translations check diffs every
     row of the two English witnesses itself (the diffs stay where they were made)."""
-    print(f"- QA checks alone, as transcompare qa ({processes} process(es))", flush=True)
+    print(f"- QA checks alone, as transcompare qa ({processes_used(processes)})", flush=True)
     findings, wall, cpu = timed("QA checks", lambda: run_checks(project, config, processes))
     print(f"    {len(findings)} findings; {wall:.2f} s wall ({verdict(wall)})")
     return wall
+
+
+def processes_used(processes: int, start: str = parts.FORK) -> str:
+    return f"{processes} {start} processes" if processes > 1 else "1 process"
 
 
 def verdict(wall: float) -> str:
