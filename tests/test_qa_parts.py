@@ -58,6 +58,8 @@ def test_rows_are_split_into_runs_of_about_equal_length(monkeypatch):
     assert parts.split(range(5000), 1) == [range(0, 5000)]
     assert parts.split(range(1199), 2, parts.FRESH) == [range(0, 1199)]  # fresh: 600 at least
     assert parts.split(range(1200), 2, parts.FRESH) == [range(0, 600), range(600, 1200)]
+    assert len(parts.split(range(100_000), 64, parts.FRESH)) == parts.MAX_FRESH_PARTS
+    assert len(parts.split(range(100_000), 64)) == 64  # forked processes share the project
     monkeypatch.setattr(parts.sys, "platform", "darwin")
     assert parts.split(range(10_000), 2) == [range(0, 10_000)]  # no forking there
     assert len(parts.split(range(10_000), 2, parts.FRESH)) == 2

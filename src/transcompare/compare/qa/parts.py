@@ -51,6 +51,13 @@ project and loads the analysers. Measured on two cores (rows of
 as in one, 600 rows 18–40 % less, 2,000 rows 13–35 % less; fresh, 600 rows as long, 1,200 rows
 0–15 % less, 2,500 rows 2–30 % less, 10,000 rows 35–38 % less."""
 
+MAX_FRESH_PARTS = 4
+"""Parts at most when they are checked in fresh processes (the caller checks one of them).
+Fresh processes share no memory with the caller: each holds the whole project besides the
+analyses of its part (630 MB at its peak for half of the 10,000 rows of
+``benchmarks/compare_speed.py``, varied vocabulary, where the caller's whole process had 650 MB).
+More than a few would cost more memory than their speed is worth."""
+
 Job = tuple[Project, QAConfig, tuple[str, ...]]
 """What a part's process checks: the project, the settings and the check modules' names."""
 
@@ -72,10 +79,13 @@ def announce(module: ModuleType) -> str:
 
 def split(rows: range, processes: int, start: str = FORK) -> list[range]:
     """The rows in at most ``processes`` runs of about equal length, none shorter than
-    :data:`MIN_PART_ROWS` (one run when forking is asked for and not available)."""
+    :data:`MIN_PART_ROWS` (one run when forking is asked for and not available; at most
+    :data:`MAX_FRESH_PARTS` runs in fresh processes)."""
     count = max(1, min(processes, len(rows) // MIN_PART_ROWS[start]))
     if start == FORK and not _can_fork():
         count = 1
+    if start == FRESH:
+        count = min(count, MAX_FRESH_PARTS)
     bounds = [rows.start + len(rows) * k // count for k in range(count + 1)]
     return [range(bounds[k], bounds[k + 1]) for k in range(count)]
 
