@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 
+from transcompare.compare.bulk import collection_paused
 from transcompare.formats.storage import atomic_write
 from transcompare.formats.tei_reader import build_project, parse_record
 from transcompare.formats.tei_writer import project_to_xml
@@ -47,9 +48,11 @@ def write_project(project: Project, path: str | os.PathLike[str]) -> None:
 
 def project_from_xml(data: bytes, path: str | os.PathLike[str] | None = None) -> Project:
     """Read a project from bytes; ``path`` only names the source in error messages."""
-    return build_project(parse_record(parse_xml_bytes(data, path), path), path)
+    with collection_paused():  # a whole document's objects, and no cycles among them
+        return build_project(parse_record(parse_xml_bytes(data, path), path), path)
 
 
 def read_project(path: str | os.PathLike[str]) -> Project:
     """Load a project file; any problem is an InputError naming the file."""
-    return build_project(parse_record(parse_xml_file(path), path), path)
+    with collection_paused():
+        return build_project(parse_record(parse_xml_file(path), path), path)
