@@ -121,6 +121,8 @@ def test_jobs_split_a_long_document_between_processes(files, capsys, monkeypatch
     one = run(capsys, *files, "--format", "json", "--jobs", "1")
     two = run(capsys, *files, "--format", "json", "--jobs", "2")
     assert one == two and len(json.loads(one[1])) == 2
+    lines = one[1].splitlines()  # one finding per line
+    assert [json.loads(line.strip(" [],")) for line in lines] == json.loads(one[1])
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "two"])
