@@ -162,8 +162,9 @@ def _started(
 
 
 def _start(processes: Any, rows: range, job: Job | bytes) -> _PartProcess:
-    """A process gathering ``rows``, or, when the system cannot start one (too many processes,
-    a fresh process that fails to prepare itself), a part left to be gathered here."""
+    """A process gathering ``rows`` (``processes``: a multiprocessing context), or, when the
+    system cannot start one (too many processes, a fresh process that fails to prepare itself),
+    a part left to be gathered here."""
     receiving, sending = processes.Pipe(duplex=False)
     process: BaseProcess | None = processes.Process(
         target=_gather_part, args=(rows, sending, job), daemon=True
@@ -193,7 +194,7 @@ def _waited(
     them (a check failed, the system stopped it) or never started, the part is gathered here
     instead: the run still completes, or meets the error where the caller can report it."""
     while not part.results.poll(0.1):
-        if part.process is None or not part.process.is_alive() and not part.results.poll():
+        if part.process is None or (not part.process.is_alive() and not part.results.poll()):
             break
         yield Progress(total, total, "QA checks: waiting for the other parts")
     try:
