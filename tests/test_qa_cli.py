@@ -125,6 +125,19 @@ def test_jobs_split_a_long_document_between_processes(files, capsys, monkeypatch
     assert [json.loads(line.strip(" [],")) for line in lines] == json.loads(one[1])
 
 
+def test_where_forking_is_unsafe_the_parts_start_fresh(files, capsys, monkeypatch):
+    from transcompare.compare.qa import parts
+
+    fresh, started = parts._fresh_processes, []
+    monkeypatch.setattr(parts.sys, "platform", "darwin")
+    monkeypatch.setitem(parts.MIN_PART_ROWS, parts.FRESH, 1)
+    monkeypatch.setattr(parts, "_fresh_processes", lambda: started.append(True) or fresh())
+    one = run(capsys, *files, "--format", "json", "--jobs", "1")
+    assert started == []
+    two = run(capsys, *files, "--format", "json", "--jobs", "2")
+    assert started == [True] and one == two
+
+
 @pytest.mark.parametrize("jobs", ["0", "-1", "two"])
 def test_jobs_must_be_a_positive_number(files, capsys, jobs):
     with pytest.raises(SystemExit) as exit_:

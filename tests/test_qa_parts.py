@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
@@ -186,9 +187,16 @@ def test_parts_checked_in_fresh_processes_give_the_findings_of_the_whole(
 def test_a_part_whose_process_cannot_start_is_checked_here(
     plain_project, gathered_here, monkeypatch
 ):
+    errors = itertools.cycle(
+        [
+            OSError("Resource temporarily unavailable"),
+            RuntimeError("An attempt has been made to start a new process before ..."),
+        ]
+    )
+
     class Refusing(multiprocessing.Process):
         def start(self):
-            raise OSError("Resource temporarily unavailable")
+            raise next(errors)
 
     class NoProcesses:
         Pipe = staticmethod(multiprocessing.Pipe)

@@ -27,7 +27,7 @@ from transcompare.compare.qa import (
     read_glossary,
     read_rules,
 )
-from transcompare.compare.qa.parts import FORK, MIN_PART_ROWS
+from transcompare.compare.qa.parts import MIN_PART_ROWS, quickest_start
 from transcompare.model import Project
 from transcompare.pipeline import WitnessSource, build_project, open_corpus
 
@@ -74,14 +74,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="do not load the word-embedding model (faster; the terminology check then relies "
         "on an installed dictionary, if any)",
     )
-    cores = usable_cores()
+    cores, shortest = usable_cores(), 2 * MIN_PART_ROWS[quickest_start()]
     parser.add_argument(
         "--jobs",
         type=_at_least_one,
         default=cores,
         metavar="N",
         help="check parts of a long document in N processes at once (default: one per core, "
-        f"here {cores}; documents under {2 * MIN_PART_ROWS[FORK]} rows are checked in one)",
+        f"here {cores}; documents under {shortest} rows are checked in one)",
     )
     parser.add_argument(
         "--check",
@@ -107,7 +107,8 @@ def run_qa(args: argparse.Namespace) -> int:
         rules=read_rules(args.rules) if args.rules else (),
         use_embeddings=not args.no_embeddings,
     )
-    findings = run_showing_progress(checks_task(load(args.inputs), config, args.jobs))
+    project = load(args.inputs)
+    findings = run_showing_progress(checks_task(project, config, args.jobs, quickest_start()))
     with collection_paused():  # tens of thousands of records beside a whole document's objects
         output = as_json(findings) if args.format == "json" else as_lines(findings)
     write_utf8(output)

@@ -95,6 +95,12 @@ def _can_fork() -> bool:
     return sys.platform.startswith("linux")
 
 
+def quickest_start() -> str:
+    """How a caller with no other thread at work (the command line) starts parts: forked where
+    the system allows it, else fresh."""
+    return FORK if _can_fork() else FRESH
+
+
 def findings_task(
     context: Context, modules: Sequence[ModuleType], processes: int, start: str = FORK
 ) -> Task[list[Finding]]:
@@ -162,16 +168,16 @@ def _started(
 
 
 def _start(processes: Any, rows: range, job: Job | bytes) -> _PartProcess:
-    """A process gathering ``rows`` (``processes``: a multiprocessing context), or, when the
-    system cannot start one (too many processes, a fresh process that fails to prepare itself),
-    a part left to be gathered here."""
+    """A process gathering ``rows`` (``processes``: a multiprocessing context), or, when it
+    cannot be started (too many processes, a fresh process that fails to prepare itself, a
+    system where starting one fails in a way of its own), a part left to be gathered here."""
     receiving, sending = processes.Pipe(duplex=False)
     process: BaseProcess | None = processes.Process(
         target=_gather_part, args=(rows, sending, job), daemon=True
     )
     try:
         process.start()
-    except OSError:
+    except Exception:  # the part is checked here instead: the run never depends on a process
         process = None
     finally:
         sending.close()
