@@ -9,9 +9,9 @@ say ``WHOLE_DOCUMENT = True`` and run on the whole document in the calling proce
 The caller says how many processes to use and how they start. Forked from the caller
 (:data:`FORK`), parts start with what it has loaded and worked out (analysers, word vectors,
 cached diffs) and only their results travel back; but forking is safe only where no other thread
-is at work, as in the command line. A program with threads (the application) starts them fresh
-(:data:`FRESH`): from a fork server, which has no threads, or as new interpreters, and sends
-them the project.
+is at work, as in the command line, and only on Linux. A program with threads (the application)
+starts them fresh (:data:`FRESH`), as the command line does elsewhere (:func:`quickest_start`):
+from a fork server, which has no threads, or as new interpreters, and sends them the project.
 """
 
 from __future__ import annotations
