@@ -33,6 +33,22 @@ def pytest_configure(config) -> None:
 
 
 @pytest.fixture
+def gathered_here(monkeypatch):
+    """The parts of a QA run's rows gathered in this process (not in a process of their own)."""
+    from transcompare.compare.qa import parts
+
+    here = []
+    gathered = parts._gathered
+
+    def noting(context, modules, total):
+        here.append(context.rows)
+        return (yield from gathered(context, modules, total))
+
+    monkeypatch.setattr(parts, "_gathered", noting)
+    return here
+
+
+@pytest.fixture
 def ui_messages(monkeypatch):
     """Modal boxes and dialogs replaced for tests: errors are collected in ``errors``; each
     dialog is handed to the next function queued with ``fill`` and then accepted; questions

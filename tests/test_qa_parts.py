@@ -66,20 +66,6 @@ def test_rows_are_split_into_runs_of_about_equal_length(monkeypatch):
     assert len(parts.split(range(10_000), 2, parts.FRESH)) == 2
 
 
-@pytest.fixture
-def gathered_here(monkeypatch):
-    """The parts of the rows gathered in this process (not in a forked one)."""
-    here = []
-    gathered = parts._gathered
-
-    def noting(context, modules, total):
-        here.append(context.rows)
-        return (yield from gathered(context, modules, total))
-
-    monkeypatch.setattr(parts, "_gathered", noting)
-    return here
-
-
 @forking
 def test_parts_checked_in_other_processes_give_the_findings_of_the_whole(project, gathered_here):
     whole = run_checks(project, CONFIG)

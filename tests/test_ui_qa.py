@@ -98,7 +98,9 @@ def test_each_listed_finding_is_the_one_selected_when_some_are_dismissed(window)
     assert dock.windowTitle() == "QA findings (4)"
 
 
-def test_a_long_document_is_checked_in_parts_in_fresh_processes(qtbot, window, monkeypatch):
+def test_a_long_document_is_checked_in_parts_in_fresh_processes(
+    qtbot, window, gathered_here, monkeypatch
+):
     """The window has threads of its own, so its checks run in fresh processes, never forked."""
     from tests.builders import make_project
     from transcompare.compare.qa import parts
@@ -110,17 +112,10 @@ def test_a_long_document_is_checked_in_parts_in_fresh_processes(qtbot, window, m
     project = make_project({"ru": russian, "en": english})
     monkeypatch.setattr(qa, "DEFAULTS", replace(qa.DEFAULTS, use_embeddings=False))
     monkeypatch.setattr(services, "usable_cores", lambda: 2)
-    here, gathered = [], parts._gathered
-
-    def noting(context, modules, total):
-        here.append(context.rows)
-        return (yield from gathered(context, modules, total))
-
-    monkeypatch.setattr(parts, "_gathered", noting)
     window.set_project(project)
     window.actions["run_checks"].trigger()
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60000)
     dock = window.findings_dock
-    assert here == [range(0, rows // 2)]  # the other half in another process
+    assert gathered_here == [range(0, rows // 2)]  # the other half in another process
     assert dock.windowTitle() == f"QA findings ({rows // 2})"  # every odd row's number
     assert listed(dock)[-1] == f"{rows - 1} in ru is {rows} in en"
