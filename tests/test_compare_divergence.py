@@ -160,3 +160,18 @@ def test_every_row_is_diffed_with_collection_paused(monkeypatch):
 def test_results_are_cached_by_content():
     project = make_project({"en-a": ["A cat sat."], "en-b": ["A dog sat."]})
     assert row_diff(project, 0, "en-a", "en-b") is row_diff(project, 0, "en-a", "en-b")
+
+
+def test_a_diff_made_elsewhere_is_kept_as_if_made_here(monkeypatch):
+    a, b = cell("en-a", "A cat sat here."), cell("en-b", "A dog sat here.")
+    assert divergence.known_diff(a, b) is None
+    made = compare_cells(a, b)
+    assert divergence.known_diff(a, b) is made
+    c, d = cell("en-a", "Cats sat there."), cell("en-b", "Dogs sat there.")
+    divergence.remember_diff(c, d, made)
+
+    def failing(*args):
+        raise AssertionError("diffed again")
+
+    monkeypatch.setattr(divergence, "_compare", failing)
+    assert compare_cells(c, d) is made

@@ -2,7 +2,7 @@
 
 :func:`compare_cells` diffs two cells over word tokens (see :mod:`.worddiff`), classifies each
 difference and expresses it as spans of the sentences involved; :func:`row_diff` does the same
-for a row of a project and caches the result by the cells' content, so a view can ask for the
+for a row of a project and keeps the result by the cells' content, so a view can ask for the
 visible rows only and ask again for free. Differences are named from the first cell's point of
 view: words only in the first are an omission, words only in the second an addition.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -29,6 +28,7 @@ from transcompare.compare.tokens import (
     Token,
     compared_plain,
 )
+from transcompare.memo import Memo
 from transcompare.model import Project, Row, Span
 
 PUNCTUATION = "punctuation"
@@ -144,12 +144,27 @@ class _Side:
         )
 
 
+_DIFFS: Memo[tuple[Cell, Cell, Normalisation], RowDiff] = Memo(CACHE_SIZE)
+
+
 def compare_cells(a: Cell, b: Cell, options: Normalisation = EXACT) -> RowDiff:
-    """The word diff of two cells of the same language, classified and scored."""
-    return _compare(a, b, options)
+    """The word diff of two cells of the same language, classified and scored (kept by the
+    cells' content)."""
+    key = (a, b, options)
+    found = _DIFFS.get(key)
+    return found if found is not None else _DIFFS.put(key, _compare(a, b, options))
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+def known_diff(a: Cell, b: Cell, options: Normalisation = EXACT) -> RowDiff | None:
+    """The diff of two cells if it has been made (or given, see :func:`remember_diff`)."""
+    return _DIFFS.get((a, b, options))
+
+
+def remember_diff(a: Cell, b: Cell, diff: RowDiff, options: Normalisation = EXACT) -> None:
+    """Keep a diff made elsewhere, by another process, as if it had been made here."""
+    _DIFFS.put((a, b, options), diff)
+
+
 def _compare(a: Cell, b: Cell, options: Normalisation) -> RowDiff:
     side_a, side_b = _Side(a, options), _Side(b, options)
     size = max(len(side_a.keys), len(side_b.keys))
@@ -223,8 +238,8 @@ def row_diff(
     witness_b: str,
     options: Normalisation = EXACT,
 ) -> RowDiff:
-    """The word diff of one row between two witnesses (cached by the cells' content)."""
-    return _compare(cell(project, row, witness_a), cell(project, row, witness_b), options)
+    """The word diff of one row between two witnesses (kept by the cells' content)."""
+    return compare_cells(cell(project, row, witness_a), cell(project, row, witness_b), options)
 
 
 def row_divergence(
