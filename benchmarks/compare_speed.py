@@ -7,8 +7,9 @@ translations), once the embedding cache holds the project's words. Four ways are
 the checks alone, as ``transcompare qa`` runs them (their two-translations check diffs every
 row itself); every row's diff made here first, as the application's overview and the HTML
 report make them, then the checks in parts in forked processes; the same with the checks in
-fresh processes, as the application runs them (its window has threads: it must not fork);
-and both in one process.
+fresh processes, as the application runs them (its window has threads: it must not fork; it
+gets their fork server ready when it opens the document, and it hands them the diffs of their
+rows); and both in one process.
 
 The project is synthetic but made of real text: the bundled Gromyko–Kennedy corpus (a Russian
 witness and two English ones) is aligned, and its rows are repeated until there are
@@ -247,6 +248,8 @@ def diffs_and_checks(
     """The budget figure: every row's word diff, then the QA checks (which reuse the diffs),
     the checks in ``processes`` processes at once, started as ``start`` says."""
     print(f"- diffs and QA checks {name} ({processes_used(processes, start)})", flush=True)
+    if start == parts.FRESH:  # as the application does when it opens the document
+        parts.prepare(range(len(project.rows)), processes)
     diffs, wall_d, cpu_d = timed("word diffs en-a vs en-b, every row", lambda: all_diffs(project))
     changes = sum(len(d.changes) for d in diffs)
     print(f"    document divergence {divergence.pooled_score(diffs):.3f}, {changes} changes")

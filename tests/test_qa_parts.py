@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 
 import pytest
@@ -58,12 +59,21 @@ def test_rows_are_split_into_runs_of_about_equal_length(monkeypatch):
     assert parts.split(range(599), 2) == [range(0, 599)]  # a part has 300 rows at least
     assert parts.split(range(5000), 1) == [range(0, 5000)]
     assert parts.split(range(1199), 2, parts.FRESH) == [range(0, 1199)]  # fresh: 600 at least
-    assert parts.split(range(1200), 2, parts.FRESH) == [range(0, 600), range(600, 1200)]
     assert len(parts.split(range(100_000), 64, parts.FRESH)) == parts.MAX_FRESH_PARTS
     assert len(parts.split(range(100_000), 64)) == 64  # forked processes share the project
     monkeypatch.setattr(parts.sys, "platform", "darwin")
     assert parts.split(range(10_000), 2) == [range(0, 10_000)]  # no forking there
     assert len(parts.split(range(10_000), 2, parts.FRESH)) == 2
+
+
+def test_the_caller_takes_a_larger_part_when_the_others_start_fresh(monkeypatch):
+    monkeypatch.setitem(parts.CALLER_SHARE, parts.FRESH, 1.5)
+    assert parts.split(range(10, 1210), 2, parts.FRESH) == [range(10, 730), range(730, 1210)]
+    assert parts.split(range(3500), 3, parts.FRESH) == [
+        range(0, 1500),
+        range(1500, 2500),
+        range(2500, 3500),
+    ]
 
 
 @forking
@@ -160,13 +170,16 @@ def plain_project(monkeypatch):
 
 
 def test_parts_checked_in_fresh_processes_give_the_findings_of_the_whole(
-    plain_project, gathered_here
+    plain_project, gathered_here, monkeypatch
 ):
     whole = run_checks(plain_project, CONFIG)
     gathered_here.clear()
+    written, write = [], parts._written
+    monkeypatch.setattr(parts, "_written", lambda job: written.append(write(job)) or written[-1])
     in_parts = run_checks(plain_project, CONFIG, processes=4, start=parts.FRESH)
     assert gathered_here == [range(0, 3)]  # the three others in processes of their own
     assert in_parts == whole
+    assert len(written) == 1 and not written[0].exists()  # one file for all, removed
     assert {"numbers", "name-spelling"} <= {f.check for f in whole}
 
 
@@ -193,3 +206,92 @@ def test_a_part_whose_process_cannot_start_is_checked_here(
     gathered_here.clear()
     assert run_checks(plain_project, CONFIG, processes=4, start=parts.FRESH) == whole
     assert gathered_here == [range(0, 3), range(3, 6), range(6, 9), range(9, 12)]
+
+
+def test_fresh_processes_start_while_the_caller_checks_its_part(
+    plain_project, gathered_here, monkeypatch
+):
+    """Starting a fresh process waits for it to read the project: the caller does not."""
+    caller_at_work = threading.Event()
+    started_meanwhile = []
+
+    class Waiting(multiprocessing.Process):
+        def start(self):
+            started_meanwhile.append(caller_at_work.wait(timeout=5))
+            raise OSError("no process here")  # the part is then checked in the caller
+
+    class WaitingProcesses:
+        Pipe = staticmethod(multiprocessing.Pipe)
+        Process = Waiting
+
+    gathered = parts._gathered
+
+    def noting(context, modules, total):
+        caller_at_work.set()
+        return (yield from gathered(context, modules, total))
+
+    whole = run_checks(plain_project, CONFIG)
+    monkeypatch.setattr(parts, "_fresh_processes", WaitingProcesses)
+    monkeypatch.setattr(parts, "_gathered", noting)
+    assert run_checks(plain_project, CONFIG, processes=2, start=parts.FRESH) == whole
+    assert started_meanwhile == [True]
+
+
+def test_a_fresh_part_takes_over_the_diffs_the_caller_has_made(plain_project, monkeypatch):
+    from transcompare.compare import divergence
+    from transcompare.compare.qa import translations
+
+    project = make_project(
+        {
+            "ru": [ru for ru, _ in ROWS],
+            "en-a": [en for _, en in ROWS],
+            "en-b": [" ".join(reversed(en.split())) for _, en in ROWS],
+        }
+    )
+    config = QAConfig(checks=frozenset({"two-translations"}), use_embeddings=False)
+    whole = run_checks(project, config)
+    rows = range(6, 12)
+    held = parts._at_hand(Context(project, config, rows), [translations])
+    assert [row for row, *_ in held[translations.__name__]] == list(rows)
+
+    divergence._DIFFS.clear()  # as in a fresh process
+    monkeypatch.setattr(divergence, "_compare", None)  # no diff is made again
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    job = parts._written((project, config, (translations.__name__,)))
+    parts._gather_part(rows, sending, job, held)
+    job.unlink()
+    assert receiving.poll(5), "the part failed"
+    gathered = receiving.recv()[translations.__name__]
+    assert gathered == [f for f in whole if f.row in rows] and gathered
+
+
+def test_a_long_document_gets_the_fork_server_ready(monkeypatch):
+    started = []
+    monkeypatch.setattr(parts, "_has_fork_server", lambda: True)
+    monkeypatch.setattr(parts.forkserver, "ensure_running", lambda: started.append(True))
+    parts.prepare(range(2 * parts.MIN_PART_ROWS[parts.FRESH] - 1), 2)
+    parts.prepare(range(100_000), 1)
+    assert started == []  # one part: nothing to start
+    parts.prepare(range(2 * parts.MIN_PART_ROWS[parts.FRESH]), 2)
+    assert started == [True]
+    monkeypatch.setattr(parts, "_has_fork_server", lambda: False)
+    parts.prepare(range(100_000), 2)
+    assert started == [True]  # new interpreters cannot be started ahead
+
+
+def test_the_fork_server_loads_the_word_analysers():
+    import subprocess
+
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import transcompare.compare.qa.preloaded\n"
+            "from transcompare.compare import lexicon\n"
+            "print(lexicon._morph.cache_info().currsize, lexicon._english.cache_info().currsize)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.split() == ["1", "1"]

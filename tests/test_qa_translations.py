@@ -52,3 +52,29 @@ def test_with_the_pivot_only_wording_is_compared_here():
     assert [f.message for f in findings(project, "two-translations")] == [
         "en-a and en-b word this very differently"
     ]
+
+
+def test_a_part_checked_elsewhere_takes_over_the_diffs_made_here(monkeypatch):
+    from tests.builders import make_project
+    from transcompare.compare import divergence
+    from transcompare.compare.qa import QAConfig, translations
+    from transcompare.compare.qa.base import Context
+
+    project = make_project(
+        {
+            "ru": ["Один.", "Два.", "Три."],
+            "en-a": ["The first one said so.", "The second.", "A third one here."],
+            "en-b": ["The first man said so.", "The second.", "A third man there."],
+        }
+    )
+    config = QAConfig(use_embeddings=False, use_dictionary=False)
+    divergence.row_diff(project, 2, "en-a", "en-b")
+    held = translations.at_hand(Context(project, config, range(1, 3)))
+    assert [(row, a, b) for row, a, b, _ in held] == [(2, "en-a", "en-b")]  # row 1 not diffed
+    assert held[0][3] is divergence.row_diff(project, 2, "en-a", "en-b")
+
+    divergence._DIFFS.clear()  # as in a fresh process
+    part = Context(project, config, range(1, 3))
+    translations.take(part, held)
+    assert divergence.known_diff(part.cell(2, "en-a"), part.cell(2, "en-b")) == held[0][3]
+    assert divergence.known_diff(part.cell(1, "en-a"), part.cell(1, "en-b")) is None

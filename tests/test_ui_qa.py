@@ -116,6 +116,21 @@ def test_a_long_document_is_checked_in_parts_in_fresh_processes(
     window.actions["run_checks"].trigger()
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60000)
     dock = window.findings_dock
-    assert gathered_here == [range(0, rows // 2)]  # the other half in another process
+    here = parts.split(range(rows), 2, parts.FRESH)[0]
+    assert gathered_here == [here] and len(here) < rows  # the rest in another process
     assert dock.windowTitle() == f"QA findings ({rows // 2})"  # every odd row's number
     assert listed(dock)[-1] == f"{rows - 1} in ru is {rows} in en"
+
+
+def test_opening_a_document_gets_its_checks_ready(window, monkeypatch):
+    """A long document's checks will need fresh processes: the window has them set up while
+    the user reads (see ``parts.prepare``)."""
+    from tests.builders import make_project
+    from transcompare.compare.qa import parts
+    from transcompare.ui import services
+
+    prepared = []
+    monkeypatch.setattr(parts, "prepare", lambda rows, processes: prepared.append(rows))
+    monkeypatch.setattr(services, "usable_cores", lambda: 2)
+    window.set_project(make_project({"ru": ["Один.", "Два."], "en": ["One.", "Two."]}))
+    assert prepared == [range(2)]

@@ -74,6 +74,12 @@ def _fold(word: str) -> str:
     return word.casefold().replace("ё", "е")
 
 
+def load_analysers() -> None:
+    """Load both analysers now rather than on first use (in a process that starts others)."""
+    _morph()
+    _english("be")
+
+
 @lru_cache(maxsize=200_000)
 def _parse(word: str) -> Any:
     """pymorphy3's most probable analysis of a Russian word."""

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.autosaver.project_changed()
         if project is not None and self.model.rowCount():
             self.view.go_to(0, 0)
+            services.prepare_qa(project)
 
     def _follow_events(self, project: Project | None, follow: bool) -> None:
         if project is None:

@@ -151,6 +151,12 @@ def qa_task(project: Project) -> Task[list[Finding]]:
     return qa.checks_task(project, config, usable_cores(), qa.parts.FRESH)
 
 
+def prepare_qa(project: Project) -> None:
+    """Get ready to check a long document in fresh processes (see :func:`qa_task`) while the
+    user reads it, so that the run does not wait for them to be set up."""
+    qa.parts.prepare(range(len(project.rows)), usable_cores())
+
+
 def finding_to_annotation(finding: Finding, project: Project) -> Annotation:
     return qa.finding_to_annotation(finding, project)
 

@@ -11,7 +11,10 @@ The caller says how many processes to use and how they start. Forked from the ca
 cached diffs) and only their results travel back; but forking is safe only where no other thread
 is at work, as in the command line, and only on Linux. A program with threads (the application)
 starts them fresh (:data:`FRESH`), as the command line does elsewhere (:func:`quickest_start`):
-from a fork server, which has no threads, or as new interpreters, and sends them the project.
+from a fork server, which has no threads, or as new interpreters, and sends them the project,
+with what its modules have already worked out for each part's rows: a module may say what it
+has ``at_hand(context)`` in the caller for a context's rows, and ``take(context, at_hand)`` in
+the part's process instead of working it out again.
 """
 
 from __future__ import annotations
@@ -20,13 +23,17 @@ import multiprocessing
 import pickle
 import signal
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+import tempfile
+import threading
+from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from importlib import import_module
 from itertools import chain
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -58,6 +65,15 @@ analyses of its part (630 MB at its peak for half of the 10,000 rows of
 ``benchmarks/compare_speed.py``, varied vocabulary, where the caller's whole process had 650 MB).
 More than a few would cost more memory than their speed is worth."""
 
+CALLER_SHARE = {FORK: 1.0, FRESH: 1.1}
+"""How many times as many rows as each other part the caller's part gets. Forked parts start
+with all the caller has. A fresh part starts later and without the caller's caches (sentences it
+tokenized, for one); the caller's part is a little longer to make up for it. Measured on two
+cores (the 10,000 rows of ``benchmarks/compare_speed.py``, varied vocabulary, medians of 4-6
+runs taken in turn): with every row diffed first, the checks took 4.44 s with the rows shared
+equally, 4.37 s with 1.1, 4.31 s with 1.2 and 4.44 s with 1.3; with no diff made first
+4.68, 4.60 and 4.88 s with 1.0, 1.1 and 1.2."""
+
 Job = tuple[Project, QAConfig, tuple[str, ...]]
 """What a part's process checks: the project, the settings and the check modules' names."""
 
@@ -78,15 +94,18 @@ def announce(module: ModuleType) -> str:
 
 
 def split(rows: range, processes: int, start: str = FORK) -> list[range]:
-    """The rows in at most ``processes`` runs of about equal length, none shorter than
-    :data:`MIN_PART_ROWS` (one run when forking is asked for and not available; at most
-    :data:`MAX_FRESH_PARTS` runs in fresh processes)."""
+    """The rows in at most ``processes`` runs, none shorter than about :data:`MIN_PART_ROWS`
+    (one run when forking is asked for and not available; at most :data:`MAX_FRESH_PARTS` runs
+    in fresh processes). The first run, the caller's, is :data:`CALLER_SHARE` times as long as
+    each of the others."""
     count = max(1, min(processes, len(rows) // MIN_PART_ROWS[start]))
     if start == FORK and not _can_fork():
         count = 1
     if start == FRESH:
         count = min(count, MAX_FRESH_PARTS)
-    bounds = [rows.start + len(rows) * k // count for k in range(count + 1)]
+    share = CALLER_SHARE[start]
+    ends = [(share + k) / (share + count - 1) for k in range(count)]
+    bounds = [rows.start, *(rows.start + int(len(rows) * end) for end in ends[:-1]), rows.stop]
     return [range(bounds[k], bounds[k + 1]) for k in range(count)]
 
 
@@ -109,7 +128,8 @@ def findings_task(
     whole-document checks run here while those processes work."""
     parted = [m for m in modules if not whole_document(m)]
     first, *others = split(context.rows, processes, start)
-    with _started(context, parted, others, start) as elsewhere:
+    elsewhere = _Elsewhere(context, parted, others, start)
+    try:
         part = context.part(first) if others else context
         gathered = yield from _gathered(part, parted, len(modules))
         found: list[Finding] = []
@@ -117,8 +137,10 @@ def findings_task(
             yield Progress(done, len(modules), announce(module))
             found.extend(module.run(context))
         parts = [gathered]
-        for other in elsewhere:
+        for other in elsewhere.started():
             parts.append((yield from _waited(other, context, parted, len(modules))))
+    finally:
+        elsewhere.stop()
     for module in parted:
         of_module = [part[module.__name__] for part in parts]
         if hasattr(module, "report"):
@@ -135,49 +157,96 @@ class _PartProcess:
     rows: range
     process: BaseProcess | None
     """None when no process could be started: the part is gathered here (see :func:`_waited`)."""
-    results: Connection
+    results: Connection | None
 
 
-@contextmanager
-def _started(
-    context: Context, modules: Sequence[ModuleType], parts: Sequence[range], start: str
-) -> Iterator[list[_PartProcess]]:
-    """The gatherings of ``parts``, under way in processes of their own; the processes end
-    with the ``with`` block, whether or not they have finished (a cancelled run stops them).
-    A forked process inherits the job; a fresh one is sent it, pickled once for all."""
-    if not parts:
-        yield []
-        return
-    job: Job | bytes = (context.project, context.config, tuple(m.__name__ for m in modules))
-    if start == FORK:
-        processes = multiprocessing.get_context("fork")
-    else:
-        processes = _fresh_processes()
-        job = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
-    started: list[_PartProcess] = []
-    try:
-        for rows in parts:
-            started.append(_start(processes, rows, job))
-        yield started
-    finally:
-        for part in started:
+class _Elsewhere:
+    """The parts of the rows gathered in processes of their own, from their start to their end
+    (:meth:`stop` ends them whether or not they have finished: a cancelled run stops them).
+
+    A forked process inherits the job. Fresh ones are sent it, pickled once for all, and are
+    started by a thread of this process: each start waits until its process has read the job
+    (and the first one until the fork server is up), a few tenths of a second that the caller
+    spends on its own part instead."""
+
+    def __init__(
+        self, context: Context, modules: Sequence[ModuleType], parts: Sequence[range], start: str
+    ) -> None:
+        self._parts: list[_PartProcess] = []
+        self._starting: threading.Thread | None = None
+        self._job_file: Path | None = None
+        if not parts:
+            return
+        job: Job | Path = (context.project, context.config, tuple(m.__name__ for m in modules))
+        if start == FORK:  # a forked process has at hand all the caller has
+            self._start_all(multiprocessing.get_context("fork"), parts, job, [{} for _ in parts])
+            return
+        self._job_file = _written(job)
+        at_hand = [_at_hand(context.part(rows), modules) for rows in parts]
+        self._starting = threading.Thread(
+            target=self._start_all,
+            args=(_fresh_processes(), parts, self._job_file, at_hand),
+            name="QA parts starter",
+            daemon=True,
+        )
+        self._starting.start()
+
+    def _start_all(
+        self, processes: Any, parts: Sequence[range], job: Job | Path, at_hand: list[Gathered]
+    ) -> None:
+        self._parts.extend(
+            _start(processes, rows, job, held) for rows, held in zip(parts, at_hand, strict=True)
+        )
+
+    def started(self) -> list[_PartProcess]:
+        """Every part, once all have been started (or found unable to start)."""
+        if self._starting is not None:
+            self._starting.join()
+        return self._parts
+
+    def stop(self) -> None:
+        for part in self.started():
             if part.process is not None:
                 part.process.kill()
                 part.process.join()
-            part.results.close()
+            if part.results is not None:
+                part.results.close()
+        if self._job_file is not None:
+            with suppress(OSError):
+                self._job_file.unlink()
 
 
-def _start(processes: Any, rows: range, job: Job | bytes) -> _PartProcess:
+def _written(job: Job) -> Path:
+    """The job pickled into a file of its own (readable by this user only) for fresh processes
+    to read: sent through the pipe that starts a process, its megabytes would go a few
+    kilobytes at a time, each waiting for this process's busy interpreter."""
+    with tempfile.NamedTemporaryFile(
+        prefix="transcompare-qa-", suffix=".pickle", delete=False
+    ) as f:
+        pickle.dump(job, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return Path(f.name)
+
+
+def _at_hand(context: Context, modules: Sequence[ModuleType]) -> Gathered:
+    """What the modules have already worked out in this process for the context's rows."""
+    return {m.__name__: m.at_hand(context) for m in modules if hasattr(m, "at_hand")}
+
+
+def _start(processes: Any, rows: range, job: Job | Path, at_hand: Gathered) -> _PartProcess:
     """A process gathering ``rows`` (``processes``: a multiprocessing context), or, when it
-    cannot be started (too many processes, a fresh process that fails to prepare itself, a
-    system where starting one fails in a way of its own), a part left to be gathered here."""
-    receiving, sending = processes.Pipe(duplex=False)
+    cannot be started (too many processes or open files, a fresh process that fails to prepare
+    itself, a system where starting one fails in a way of its own), a part left to be gathered
+    here."""
+    try:
+        receiving, sending = processes.Pipe(duplex=False)
+    except Exception:  # the part is checked here instead: the run never depends on a process
+        return _PartProcess(rows, None, None)
     process: BaseProcess | None = processes.Process(
-        target=_gather_part, args=(rows, sending, job), daemon=True
+        target=_gather_part, args=(rows, sending, job, at_hand), daemon=True
     )
     try:
         process.start()
-    except Exception:  # the part is checked here instead: the run never depends on a process
+    except Exception:
         process = None
     finally:
         sending.close()
@@ -199,33 +268,51 @@ def _waited(
     """A part's gatherings once its process sends them. When the process ends without sending
     them (a check failed, the system stopped it) or never started, the part is gathered here
     instead: the run still completes, or meets the error where the caller can report it."""
-    while not part.results.poll(0.1):
-        if part.process is None or (not part.process.is_alive() and not part.results.poll()):
-            break
-        yield Progress(total, total, "QA checks: waiting for the other parts")
-    try:
-        return part.results.recv()
-    except (EOFError, OSError):
-        here = Context(context.project, context.config, part.rows)
-        return (yield from _gathered(here, modules, total))
+    if part.process is not None and part.results is not None:
+        while not part.results.poll(0.1):
+            if not part.process.is_alive() and not part.results.poll():
+                break
+            yield Progress(total, total, "QA checks: waiting for the other parts")
+        with suppress(EOFError, OSError):
+            gathered: Gathered = part.results.recv()
+            return gathered
+    here = Context(context.project, context.config, part.rows)
+    return (yield from _gathered(here, modules, total))
+
+
+def prepare(rows: range, processes: int) -> None:
+    """Start now what a later run over ``rows`` in fresh processes would first wait for: the
+    fork server, which imports the checks and loads the word analysers (about half a second,
+    on another core, and 90 MB). The application calls this when it opens a long document."""
+    if len(split(rows, processes, FRESH)) > 1 and _has_fork_server():
+        _fresh_processes()
+        forkserver.ensure_running()
+
+
+def _has_fork_server() -> bool:
+    return "forkserver" in multiprocessing.get_all_start_methods()
 
 
 def _fresh_processes() -> Any:
-    """Where fresh processes come from: a fork server (which imports the checks once) where the
-    system has one, else new interpreters."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    """Where fresh processes come from: a fork server (which imports the checks and loads the
+    word analysers once, see :mod:`.preloaded`) where the system has one, else new
+    interpreters."""
+    if _has_fork_server():
         server = multiprocessing.get_context("forkserver")
-        server.set_forkserver_preload(["transcompare.compare.qa"])
+        server.set_forkserver_preload(["transcompare.compare.qa.preloaded"])
         return server
     return multiprocessing.get_context("spawn")
 
 
-def _gather_part(rows: range, results: Connection, job: Job | bytes) -> None:
-    """Run in a process of its own: send the gatherings of the part of the job in ``rows``.
-    On any error it sends nothing (see :func:`_waited`). Ctrl-C is left to the caller, which
-    stops the processes of an interrupted run."""
+def _gather_part(rows: range, results: Connection, job: Job | Path, at_hand: Gathered) -> None:
+    """Run in a process of its own: send the gatherings of the part of the job in ``rows``,
+    after taking over what the caller had at hand for them. On any error it sends nothing
+    (see :func:`_waited`). Ctrl-C is left to the caller, which stops the processes of an
+    interrupted run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(Exception), collection_paused():
-        project, config, names = pickle.loads(job) if isinstance(job, bytes) else job
+        project, config, names = pickle.loads(job.read_bytes()) if isinstance(job, Path) else job
         context = Context(project, config, rows)
+        for name, held in at_hand.items():
+            import_module(name).take(context, held)
         results.send({name: gather(import_module(name), context) for name in names})

@@ -3,7 +3,9 @@ wording differs widely, a number or a name is in one only, or one is much shorte
 
 Rows where either side is empty are left to the omission check. When one of the two is the
 pivot, the numbers, names and length of the other are already checked against it, and only
-the wording is compared here.
+the wording is compared here. A process that checks part of the rows afresh takes over the word
+diffs the caller has already made for them (:func:`at_hand`, :func:`take`): the window makes
+every row's for its overview.
 """
 
 from __future__ import annotations
@@ -11,7 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transcompare.compare.cells import Cell
-from transcompare.compare.divergence import ADDITION, OMISSION, WORDING, compare_cells
+from transcompare.compare.divergence import (
+    ADDITION,
+    OMISSION,
+    WORDING,
+    RowDiff,
+    compare_cells,
+    known_diff,
+    remember_diff,
+)
 from transcompare.compare.names import missing_names
 from transcompare.compare.qa.base import MAJOR, MINOR, Context, Finding
 from transcompare.compare.qa.numbers import number_findings
@@ -28,6 +38,26 @@ def run(context: Context) -> Iterator[Finding]:
             yield from _wording(context, row, a, b)
             if context.pivot not in (first, second):
                 yield from _content(context, row, a, b)
+
+
+Diffs = list[tuple[int, str, str, RowDiff]]
+"""Word diffs by row and pair of witnesses."""
+
+
+def at_hand(context: Context) -> Diffs:
+    """The word diffs of the context's rows that this process has already made."""
+    return [
+        (row, first, second, diff)
+        for first, second in context.same_language_pairs()
+        for row, a, b in context.filled_rows(first, second)
+        if (diff := known_diff(a, b)) is not None
+    ]
+
+
+def take(context: Context, diffs: Diffs) -> None:
+    """Keep word diffs made by another process for the context's rows."""
+    for row, first, second, diff in diffs:
+        remember_diff(context.cell(row, first), context.cell(row, second), diff)
 
 
 def _wording(context: Context, row: int, a: Cell, b: Cell) -> Iterator[Finding]:
