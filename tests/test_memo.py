@@ -16,3 +16,15 @@ def test_keeps_results_and_forgets_the_least_recently_used():
     assert len(memo) == 2
     memo.clear()
     assert len(memo) == 0
+
+
+def test_computes_a_result_once():
+    memo: Memo[str, int] = Memo(10)
+    calls = []
+
+    def compute() -> int:
+        calls.append(1)
+        return 42
+
+    assert memo.computed("a", compute) == 42 and memo.computed("a", compute) == 42
+    assert calls == [1]

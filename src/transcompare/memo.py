@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -38,6 +38,12 @@ class Memo(Generic[K, V]):
             if found is not None:
                 self._items.move_to_end(key)
             return found
+
+    def computed(self, key: K, compute: Callable[[], V]) -> V:
+        """The result kept for ``key``, computed with ``compute()`` and kept first if need be
+        (outside the lock: two threads may compute it at once, and both get a right answer)."""
+        found = self.get(key)
+        return found if found is not None else self.put(key, compute())
 
     def put(self, key: K, value: V) -> V:
         """Keep ``value`` for ``key`` (forgetting the least recently used beyond ``size``) and

@@ -150,9 +150,7 @@ _DIFFS: Memo[tuple[Cell, Cell, Normalisation], RowDiff] = Memo(CACHE_SIZE)
 def compare_cells(a: Cell, b: Cell, options: Normalisation = EXACT) -> RowDiff:
     """The word diff of two cells of the same language, classified and scored (kept by the
     cells' content)."""
-    key = (a, b, options)
-    found = _DIFFS.get(key)
-    return found if found is not None else _DIFFS.put(key, _compare(a, b, options))
+    return _DIFFS.computed((a, b, options), lambda: _compare(a, b, options))
 
 
 def known_diff(a: Cell, b: Cell, options: Normalisation = EXACT) -> RowDiff | None:

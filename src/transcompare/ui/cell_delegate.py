@@ -18,8 +18,6 @@ The delegate never computes anything about the texts: what to highlight comes fr
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -32,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from transcompare.memo import Memo
 from transcompare.ui.cell_content import (
     ANNOTATION,
     DIFF,
@@ -58,7 +57,7 @@ class CellDelegate(QStyledItemDelegate):
         self.hover: tuple[int, int, int] | None = None
         """(row, column, sentence index) under the mouse, set by the view."""
         self.current_row = -1
-        self._layouts: OrderedDict[tuple, tuple[QTextLayout, float]] = OrderedDict()
+        self._layouts: Memo[tuple, tuple[QTextLayout, float]] = Memo(CACHE_SIZE)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -69,10 +68,9 @@ class CellDelegate(QStyledItemDelegate):
     def layout(self, content: CellContent, font: QFont, width: int) -> tuple[QTextLayout, float]:
         """The wrapped layout of a cell's text and its height (cached)."""
         key = (content.text, content.marks, font.key(), width)
-        found = self._layouts.get(key)
-        if found is not None:
-            self._layouts.move_to_end(key)
-            return found
+        return self._layouts.computed(key, lambda: self._laid_out(content, font, width))
+
+    def _laid_out(self, content: CellContent, font: QFont, width: int) -> tuple[QTextLayout, float]:
         layout = QTextLayout(content.text, font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -87,9 +85,6 @@ class CellDelegate(QStyledItemDelegate):
             line.setPosition(QPointF(0, height))
             height += line.height()
         layout.endLayout()
-        self._layouts[key] = (layout, height)
-        while len(self._layouts) > CACHE_SIZE:
-            self._layouts.popitem(last=False)
         return layout, height
 
     def _format_range(self, mark: Mark) -> QTextLayout.FormatRange:

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from transcompare.memo import Memo
 from transcompare.model import Project, Row
 from transcompare.ui.collector import collect_in_gui_thread
 from transcompare.ui.services import CompareSettings, RowHighlights, row_cells
@@ -143,7 +144,7 @@ class Highlighter(QObject):
     def __init__(self, compute: Compute, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._compute = compute
-        self._cache: OrderedDict[RowKey, RowHighlights] = OrderedDict()
+        self._cache: Memo[RowKey, RowHighlights] = Memo(CACHE_SIZE)
         self._queue = _Queue()
         self._project: Project | None = None
         self.settings = self.overview_settings = CompareSettings()
@@ -205,9 +206,7 @@ class Highlighter(QObject):
     def compute_now(self, index: int) -> RowHighlights:
         """The row's results, computed at once in this thread if needed."""
         cells, key = self._key(index, self.settings)
-        if key not in self._cache:
-            self._store(key, self._compute(cells, self.settings))
-        return self._cache[key]
+        return self._cache.computed(key, lambda: self._compute(cells, self.settings))
 
     def shutdown(self) -> None:
         """Stop comparing (after the row in progress); used when the window closes."""
@@ -227,13 +226,8 @@ class Highlighter(QObject):
         self._waiting.add(key)
         self._comparer.begin()
 
-    def _store(self, key: RowKey, result: RowHighlights) -> None:
-        self._cache[key] = result
-        while len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
-
     def _store_result(self, key: RowKey, index: int, result: RowHighlights) -> None:
-        self._store(key, result)
+        self._cache.put(key, result)
         self._waiting.discard(key)
         project = self._project
         cells, settings = key

@@ -10,12 +10,11 @@ moved (after an insertion above it) keeps its height.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QTableView
 
+from transcompare.memo import Memo
 from transcompare.ui.cell_delegate import PADDING, CellDelegate
 from transcompare.ui.table_model import Roles
 
@@ -27,7 +26,7 @@ class RowSizer(QObject):
     def __init__(self, view: QTableView, delegate: CellDelegate) -> None:
         super().__init__(view)
         self.view, self.delegate = view, delegate
-        self._heights: OrderedDict[tuple, int] = OrderedDict()
+        self._heights: Memo[tuple, int] = Memo(CACHE_SIZE)
         self.minimum = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -96,14 +95,13 @@ class RowSizer(QObject):
         ]
         widths = tuple(view.columnWidth(column) for column in range(model.columnCount()))
         key = (tuple(c.text for c in contents), widths, font.key())
-        height = self._heights.get(key)
-        if height is None:
-            cells = zip(contents, widths, strict=True)
-            height = max(
+        return self._heights.computed(
+            key,
+            lambda: max(
                 [self.minimum]
-                + [self.delegate.cell_height(content, font, width) for content, width in cells]
-            )
-            self._heights[key] = height
-            while len(self._heights) > CACHE_SIZE:
-                self._heights.popitem(last=False)
-        return height
+                + [
+                    self.delegate.cell_height(content, font, width)
+                    for content, width in zip(contents, widths, strict=True)
+                ]
+            ),
+        )
