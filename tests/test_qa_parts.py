@@ -295,3 +295,16 @@ def test_the_fork_server_loads_the_word_analysers():
         check=True,
     )
     assert loaded.stdout.split() == ["1", "1"]
+
+
+def test_parts_are_checked_here_when_their_job_cannot_be_written(
+    plain_project, gathered_here, monkeypatch
+):
+    def no_room(job):
+        raise OSError(28, "No space left on device")
+
+    whole = run_checks(plain_project, CONFIG)
+    monkeypatch.setattr(parts, "_written", no_room)
+    gathered_here.clear()
+    assert run_checks(plain_project, CONFIG, processes=4, start=parts.FRESH) == whole
+    assert gathered_here == [range(0, 3), range(3, 6), range(6, 9), range(9, 12)]

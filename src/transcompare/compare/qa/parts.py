@@ -164,10 +164,11 @@ class _Elsewhere:
     """The parts of the rows gathered in processes of their own, from their start to their end
     (:meth:`stop` ends them whether or not they have finished: a cancelled run stops them).
 
-    A forked process inherits the job. Fresh ones are sent it, pickled once for all, and are
-    started by a thread of this process: each start waits until its process has read the job
-    (and the first one until the fork server is up), a few tenths of a second that the caller
-    spends on its own part instead."""
+    A forked process inherits the job. Fresh ones read it from a file written once for all, are
+    handed what the caller has at hand for their rows, and are started by a thread of this
+    process: a start may wait for the fork server to be up, a few tenths of a second that the
+    caller spends on its own part instead. When the job cannot be written, every part is
+    gathered here."""
 
     def __init__(
         self, context: Context, modules: Sequence[ModuleType], parts: Sequence[range], start: str
@@ -181,7 +182,11 @@ class _Elsewhere:
         if start == FORK:  # a forked process has at hand all the caller has
             self._start_all(multiprocessing.get_context("fork"), parts, job, [{} for _ in parts])
             return
-        self._job_file = _written(job)
+        try:
+            self._job_file = _written(job)
+        except Exception:  # no room for it: the run never depends on other processes
+            self._parts = [_PartProcess(rows, None, None) for rows in parts]
+            return
         at_hand = [_at_hand(context.part(rows), modules) for rows in parts]
         self._starting = threading.Thread(
             target=self._start_all,
@@ -285,7 +290,7 @@ def prepare(rows: range, processes: int) -> None:
     fork server, which imports the checks and loads the word analysers (about half a second,
     on another core, and 90 MB). The application calls this when it opens a long document."""
     if len(split(rows, processes, FRESH)) > 1 and _has_fork_server():
-        _fresh_processes()
+        _fresh_processes()  # tells the server what to load
         forkserver.ensure_running()
 
 
