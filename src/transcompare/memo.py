@@ -18,7 +18,7 @@ V = TypeVar("V")
 
 
 class Memo(Generic[K, V]):
-    """At most ``size`` results by key."""
+    """At most ``size`` results by key (a result is never None: None means "not kept")."""
 
     def __init__(self, size: int) -> None:
         self.size = size
