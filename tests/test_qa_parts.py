@@ -279,6 +279,15 @@ def test_a_long_document_gets_the_fork_server_ready(monkeypatch):
     assert started == [True]  # new interpreters cannot be started ahead
 
 
+def test_a_fork_server_that_cannot_start_now_is_left_to_the_run(monkeypatch):
+    def refusing():
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(parts, "_has_fork_server", lambda: True)
+    monkeypatch.setattr(parts.forkserver, "ensure_running", refusing)
+    parts.prepare(range(100_000), 2)  # opening the document goes on
+
+
 def test_the_fork_server_loads_the_word_analysers():
     import subprocess
 

@@ -291,7 +291,8 @@ def prepare(rows: range, processes: int) -> None:
     on another core, and 90 MB). The application calls this when it opens a long document."""
     if len(split(rows, processes, FRESH)) > 1 and _has_fork_server():
         _fresh_processes()  # tells the server what to load
-        forkserver.ensure_running()
+        with suppress(Exception):  # then the run starts it, or checks every part itself
+            forkserver.ensure_running()
 
 
 def _has_fork_server() -> bool:
