@@ -256,6 +256,7 @@ def test_a_fresh_part_takes_over_the_diffs_the_caller_has_made(plain_project, mo
 
     divergence._DIFFS.clear()  # as in a fresh process
     monkeypatch.setattr(divergence, "_compare", None)  # no diff is made again
+    monkeypatch.setattr(parts.signal, "signal", lambda *args: None)  # Ctrl-C stays with pytest
     receiving, sending = multiprocessing.Pipe(duplex=False)
     job = parts._written((project, config, (translations.__name__,)))
     parts._gather_part(rows, sending, job, held)
