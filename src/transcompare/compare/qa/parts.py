@@ -11,10 +11,10 @@ The caller says how many processes to use and how they start. Forked from the ca
 cached diffs) and only their results travel back; but forking is safe only where no other thread
 is at work, as in the command line, and only on Linux. A program with threads (the application)
 starts them fresh (:data:`FRESH`), as the command line does elsewhere (:func:`quickest_start`):
-from a fork server, which has no threads, or as new interpreters, and sends them the project,
-with what its modules have already worked out for each part's rows: a module may say what it
-has ``at_hand(context)`` in the caller for a context's rows, and ``take(context, at_hand)`` in
-the part's process instead of working it out again.
+from a fork server, which has no threads, or as new interpreters, and hands them the project
+in a file, with what its modules have already worked out for each part's rows: a module may
+say what it has ``at_hand(context)`` in the caller for a context's rows, and
+``take(context, at_hand)`` in the part's process instead of working it out again.
 """
 
 from __future__ import annotations
@@ -290,7 +290,7 @@ def prepare(rows: range, processes: int) -> None:
     fork server, which imports the checks and loads the word analysers (about half a second,
     on another core, and 90 MB). The application calls this when it opens a long document."""
     if len(split(rows, processes, FRESH)) > 1 and _has_fork_server():
-        _fresh_processes()  # tells the server what to load
+        _fork_server()
         with suppress(Exception):  # then the run starts it, or checks every part itself
             forkserver.ensure_running()
 
@@ -303,11 +303,14 @@ def _fresh_processes() -> Any:
     """Where fresh processes come from: a fork server (which imports the checks and loads the
     word analysers once, see :mod:`.preloaded`) where the system has one, else new
     interpreters."""
-    if _has_fork_server():
-        server = multiprocessing.get_context("forkserver")
-        server.set_forkserver_preload(["transcompare.compare.qa.preloaded"])
-        return server
-    return multiprocessing.get_context("spawn")
+    return _fork_server() if _has_fork_server() else multiprocessing.get_context("spawn")
+
+
+def _fork_server() -> Any:
+    """The fork server's context, told what to load before it starts processes."""
+    server = multiprocessing.get_context("forkserver")
+    server.set_forkserver_preload(["transcompare.compare.qa.preloaded"])
+    return server
 
 
 def _gather_part(rows: range, results: Connection, job: Job | Path, at_hand: Gathered) -> None:
