@@ -468,6 +468,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         variants["ru-en, span vectors summed (default)"] = lambda: evaluate(cross, default)
         variants["ru-en, no paragraphs"] = lambda: evaluate(cross, default, paragraphs=False)
+        variants["ru-en, unaligned sentences as found"] = lambda: evaluate(
+            cross, replace(default, attach_strays=False)
+        )
         variants["ru-en, no embeddings (length+anchors)"] = lambda: evaluate(
             cross, replace(default, use_embeddings=False)
         )
@@ -491,6 +494,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         if documents:
             report(f"{name} ({len(documents)} docs)", evaluate(documents, default, False))
+            if args.variants:
+                as_found = replace(default, attach_strays=False)
+                report("  unaligned sentences as found", evaluate(documents, as_found, False))
         else:
             print(f"skipped: no {name} documents under {root}")
     return 0

@@ -59,6 +59,9 @@ class AlignConfig:
     needs no extra embedding) or CONCAT."""
     threads: int | None = None
     """Worker threads for the embedding model; None: one per usable core, 1-4."""
+    attach_strays: bool = True
+    """With the embedding in use, let a sentence the search left unaligned join a neighbouring
+    bead when that brings the bead's two sides closer (see :mod:`.strays`)."""
 
     embedding_weight: float = 1.5
     """Evidence per sentence and unit of cosine similarity between the two spans' vectors."""

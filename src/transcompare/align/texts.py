@@ -2,7 +2,8 @@
 
 Two versions in one language are first aligned on word overlap alone, which is cheap and, for
 revisions of one text, decisive; the embedding is computed only when the result shows too little
-overlap. Languages the embedding does not cover align on length and anchors.
+overlap. Languages the embedding does not cover align on length and anchors. With the embedding,
+a sentence the search leaves unaligned may then join a neighbouring bead (see :mod:`.strays`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from transcompare.align.fixed import checked_beads, place_fixed
 from transcompare.align.pairwise import align_problem, index_beads
 from transcompare.align.problem import Alignment, IndexBead, Problem, length_ratio
 from transcompare.align.search import Bead
+from transcompare.align.strays import attach_strays
 from transcompare.progress import Task
 
 CLEAR_OVERLAP = 0.3
@@ -84,16 +86,24 @@ def align_grid(
     prepared: Prepared, fixed: Sequence[Bead] = ()
 ) -> Task[tuple[list[Bead], list[float]]]:
     """Grid beads and confidences around fixed grid beads, with the evidence chosen as the
-    module docstring says."""
+    module docstring says; with the embedding, unaligned sentences may then join a neighbour
+    (see :mod:`.strays`)."""
     problem = prepared.problem
     config = problem.config
-    if prepared.embeddable and (config.use_embeddings or not problem.lexical):
+    embedded = prepared.embeddable and (config.use_embeddings or not problem.lexical)
+    if embedded:
         problem = yield from with_embeddings(problem, prepared.src, prepared.tgt)
-        return (yield from align_problem(problem, fixed))
     beads, confidence = yield from align_problem(problem, fixed)
-    if prepared.embeddable and not decisive(problem, beads, fixed, config):
+    if prepared.embeddable and not embedded and not decisive(problem, beads, fixed, config):
+        embedded = True
         problem = yield from with_embeddings(problem, prepared.src, prepared.tgt)
         beads, confidence = yield from align_problem(problem, fixed)
+    if embedded and config.attach_strays:
+        largest = max(a + b for a, b in config.shapes)
+        model = embedder(config.threads)
+        beads, confidence = yield from attach_strays(
+            beads, confidence, prepared.src, prepared.tgt, model, fixed, largest
+        )
     return beads, confidence
 
 

@@ -1,0 +1,107 @@
+"""Unaligned sentences joining a neighbouring bead. The embedding is replaced by a bag of words,
+so that a text's vector is the sum of its words' and joining the right fragment makes the two
+sides of a bead identical."""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+import pytest
+
+from transcompare.align import AlignConfig, align_texts, texts
+from transcompare.align.embed import Embedder
+from transcompare.align.strays import attach_strays
+from transcompare.progress import run
+
+
+def bag_of_words(batch: list[str]) -> np.ndarray:
+    vectors = np.zeros((len(batch), 512), dtype=np.float32)
+    for row, text in enumerate(batch):
+        for word in text.lower().split():
+            vectors[row, zlib.crc32(word.encode()) % 512] += 1.0
+    return vectors
+
+
+@pytest.fixture
+def model(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRANSCOMPARE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(Embedder, "_encode", lambda self, batch: bag_of_words(batch))
+    return Embedder(threads=1)
+
+
+SRC = ["the cat sat", "on the mat", "birds fly south"]
+TGT = ["the cat sat on the mat", "birds fly south"]
+STRAY_IN_SOURCE = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+
+
+def attached(model, beads, src=SRC, tgt=TGT, confidence=None, **options):
+    confidence = confidence or [0.9] * len(beads)
+    return run(attach_strays(beads, confidence, src, tgt, model, **options))
+
+
+def test_a_fragment_joins_the_sentence_that_translates_it(model):
+    beads, confidence = attached(model, STRAY_IN_SOURCE, confidence=[0.9, 0.4, 0.8])
+    assert beads == [(0, 2, 0, 1), (2, 3, 1, 2)]
+    assert confidence == [0.4, 0.8]  # the lower of the two: the search did not choose the join
+
+
+def test_a_target_fragment_joins_the_bead_after_it(model):
+    src = ["birds fly south", "the cat sat on the mat"]
+    tgt = ["birds fly south", "the cat", "sat on the mat"]
+    beads = [(0, 1, 0, 1), (1, 1, 1, 2), (1, 2, 2, 3)]
+    assert attached(model, beads, src, tgt)[0] == [(0, 1, 0, 1), (1, 2, 1, 3)]
+
+
+def test_an_unrelated_sentence_stays_unaligned(model):
+    src = ["the cat sat", "a note by the editor", "birds fly south"]
+    tgt = ["the cat sat", "birds fly south"]
+    beads = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    assert attached(model, beads, src, tgt)[0] == beads
+
+
+@pytest.mark.parametrize("fixed", [[(0, 1, 0, 1)], [(1, 2, 1, 1)]])
+def test_fixed_beads_neither_take_nor_give(model, fixed):
+    assert attached(model, STRAY_IN_SOURCE, fixed=fixed)[0] == STRAY_IN_SOURCE
+
+
+def test_no_bead_grows_beyond_the_largest_shape(model):
+    assert attached(model, STRAY_IN_SOURCE, largest=2)[0] == STRAY_IN_SOURCE
+
+
+def test_fragments_in_a_row_join_one_after_another(model):
+    src, tgt = ["the cat", "sat on", "the mat"], ["the cat sat on the mat"]
+    beads = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 1)]
+    assert attached(model, beads, src, tgt)[0] == [(0, 3, 0, 1)]
+
+
+def test_fragments_on_both_sides_of_a_bead_both_join(model):
+    src, tgt = ["on the", "the cat sat", "mat"], ["the cat sat on the mat"]
+    beads = [(0, 1, 0, 0), (1, 2, 0, 1), (2, 3, 1, 1)]
+    assert attached(model, beads, src, tgt)[0] == [(0, 3, 0, 1)]
+
+
+def test_a_fragment_that_does_not_belong_stays_when_another_joins(model):
+    src, tgt = ["the cat sat", "on the mat", "the dog ran"], ["the cat sat on the mat"]
+    beads = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 1)]
+    assert attached(model, beads, src, tgt)[0] == [(0, 2, 0, 1), (2, 3, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("config", "called"),
+    [
+        (AlignConfig(use_embeddings=True), True),
+        (AlignConfig(use_embeddings=True, attach_strays=False), False),
+        (AlignConfig(use_embeddings=False), False),
+    ],
+)
+def test_alignment_attaches_strays_only_with_the_embedding(model, monkeypatch, config, called):
+    calls = []
+
+    def recording(beads, confidence, *args, **kwargs):
+        calls.append(args)
+        return (yield from attach_strays(beads, confidence, *args, **kwargs))
+
+    monkeypatch.setattr(texts, "attach_strays", recording)
+    run(align_texts(SRC, TGT, "de", "fr", config))
+    assert bool(calls) is called
