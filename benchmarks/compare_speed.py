@@ -7,7 +7,8 @@ does both are the budget figures: ``transcompare qa``, whose two-translations ch
 row itself, its checks in parts in processes forked from it (one per core); and the
 application, which diffs every row for its overview, then, when asked, checks the rows in
 parts in fresh processes (its window has threads: it must not fork; it gets their fork server
-ready when it opens the document and hands each part the diffs of its rows). For comparison:
+ready when it opens the document and hands each part the diffs of its rows; its threads give
+up the interpreter to each other as often as the application's do). For comparison:
 the same without the sentence encoder, and both in one process.
 
 The project is synthetic but made of real text: the bundled Gromyko–Kennedy corpus (a Russian
@@ -246,7 +247,12 @@ def diffs_and_checks(
     """Every row's word diff (as the application's overview makes them), then the QA checks
     (which reuse the diffs), in ``processes`` processes at once, started as ``start`` says."""
     print(f"- diffs and QA checks {name} ({processes_used(processes, start)})", flush=True)
-    if start == parts.FRESH:  # as the application does when it opens the document
+    if start == parts.FRESH:  # as the application does when it starts and opens the document
+        # imported here: the fork server imports this script, and the application's does not
+        # import Qt
+        from transcompare.ui.app import SWITCH_INTERVAL
+
+        sys.setswitchinterval(SWITCH_INTERVAL)
         parts.prepare(range(len(project.rows)), processes)
     diffs, wall_d, cpu_d = timed("word diffs en-a vs en-b, every row", lambda: all_diffs(project))
     changes = sum(len(d.changes) for d in diffs)
