@@ -6,8 +6,8 @@ short fragment (a clause that OCR or the segmenter split off, the tail of a capt
 where the translation has it inside the neighbouring sentence. Embedding the neighbour's text
 with the fragment as one text tells such a fragment from a sentence with no counterpart: when
 that text is closer to the other side than the neighbour's text alone, the fragment joins the
-neighbour. Only unaligned sentences
-and their neighbours are embedded anew, a few texts per hundred sentences.
+neighbour. Only the beads next to an unaligned sentence are embedded again, with and without
+it, each side as one text.
 
 Measured with ``benchmarks/align_quality.py --variants`` (strict F1, unaligned sentences as the
 search left them → joined): Text+Berg 0.890 → 0.903, Russian–English (the synthetic sets with the
