@@ -35,9 +35,9 @@ TGT = ["the cat sat on the mat", "birds fly south"]
 STRAY_IN_SOURCE = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
 
 
-def attached(model, beads, src=SRC, tgt=TGT, confidence=None, **options):
+def attached(model, beads, src=SRC, tgt=TGT, confidence=None, fixed=(), largest=5):
     confidence = confidence or [0.9] * len(beads)
-    return run(attach_strays(beads, confidence, src, tgt, model, **options))
+    return run(attach_strays(beads, confidence, src, tgt, model, fixed, largest))
 
 
 def test_a_fragment_joins_the_sentence_that_translates_it(model):

@@ -41,8 +41,8 @@ def attach_strays(
     src: Sequence[str],
     tgt: Sequence[str],
     model: Embedder,
-    fixed: Sequence[Bead] = (),
-    largest: int = 5,
+    fixed: Sequence[Bead],
+    largest: int,
 ) -> Task[tuple[list[Bead], list[float]]]:
     """The beads (grid coordinates, in order) with each unaligned sentence joined to the
     neighbouring bead it brings closer to the other side, and their confidences. Fixed beads
