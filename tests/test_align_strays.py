@@ -9,9 +9,11 @@ import zlib
 import numpy as np
 import pytest
 
-from transcompare.align import AlignConfig, align_texts, texts
+from tests.builders import make_project
+from transcompare.align import AlignConfig, align_project, align_texts, texts
 from transcompare.align.embed import Embedder
 from transcompare.align.strays import attach_strays
+from transcompare.model import CONFIRMED, Row
 from transcompare.progress import run
 
 
@@ -63,6 +65,44 @@ def test_an_unrelated_sentence_stays_unaligned(model):
 @pytest.mark.parametrize("fixed", [[(0, 1, 0, 1)], [(1, 2, 1, 1)]])
 def test_fixed_beads_neither_take_nor_give(model, fixed):
     assert attached(model, STRAY_IN_SOURCE, fixed=fixed)[0] == STRAY_IN_SOURCE
+
+
+def test_no_join_crosses_an_empty_fixed_bead(model):
+    src = ["birds fly south", "on the mat", "the cat sat"]
+    tgt = ["birds fly south", "the cat sat on the mat"]
+    beads = [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]
+    assert attached(model, beads, src, tgt)[0] == [(0, 1, 0, 1), (1, 3, 1, 2)]
+    # a kept row with nothing of either side cuts the alignment where the two beads meet
+    assert attached(model, beads, src, tgt, fixed=[(2, 2, 1, 1)])[0] == beads
+
+
+def test_a_kept_row_of_a_third_witness_keeps_every_sentence_in_its_stretch(model):
+    # en-b says in one sentence what en-a says in two, across a confirmed row that holds only
+    # a sentence of en-c: "on the mat" would join its neighbour across that row
+    project = make_project(
+        {
+            "en-a": ["the cat sat", "on the mat", "birds fly south"],
+            "en-b": ["the cat sat on the mat", "birds fly south"],
+            "en-c": ["the cat sat", "a note", "on the mat", "birds fly south"],
+        }
+    )
+    a, b, c = (project.witness(w) for w in ("en-a", "en-b", "en-c"))
+    kept = Row({"en-a": (), "en-b": (), "en-c": (c.sentences[1].id,)}, status=CONFIRMED)
+    first = Row(
+        {"en-a": (a.sentences[0].id,), "en-b": (b.sentences[0].id,), "en-c": (c.sentences[0].id,)}
+    )
+    rest = Row(
+        {
+            "en-a": (a.sentences[1].id, a.sentences[2].id),
+            "en-b": (b.sentences[1].id,),
+            "en-c": (c.sentences[2].id, c.sentences[3].id),
+        }
+    )
+    project.set_rows([first, kept, rest])
+    rows = run(align_project(project, AlignConfig(use_embeddings=True)))
+    assert rows[1] == kept
+    project.set_rows(rows)
+    assert project.check() == []
 
 
 def test_no_bead_grows_beyond_the_largest_shape(model):

@@ -45,13 +45,15 @@ def attach_strays(
     largest: int,
 ) -> Task[tuple[list[Bead], list[float]]]:
     """The beads (grid coordinates, in order) with each unaligned sentence joined to the
-    neighbouring bead it brings closer to the other side, and their confidences. Fixed beads
-    neither take nor give a sentence; no bead grows beyond ``largest`` sentences. A joined
-    bead keeps the lower of the two confidences: the search did not choose it."""
+    neighbouring bead it brings closer to the other side, and their confidences. No join
+    crosses a corner of a fixed bead: fixed beads neither take nor give a sentence, and the
+    stretches they cut the alignment into (an empty one cuts it too) stay apart. No bead grows
+    beyond ``largest`` sentences. A joined bead keeps the lower of the two confidences: the
+    search did not choose it."""
     beads, confidence = list(beads), list(confidence)
-    kept = set(fixed)
+    cuts = {(i0, j0) for i0, _, j0, _ in fixed} | {(i1, j1) for _, i1, _, j1 in fixed}
     while True:
-        candidates = _candidates(beads, kept, largest)
+        candidates = _candidates(beads, cuts, largest)
         if not candidates:
             break
         gains = yield from _gains(candidates, beads, src, tgt, model)
@@ -79,14 +81,20 @@ def _is_matched(bead: Bead) -> bool:
     return i1 > i0 and j1 > j0
 
 
-def _candidates(beads: Sequence[Bead], fixed: set[Bead], largest: int) -> list[_Candidate]:
-    """Every unaligned sentence with each matched neighbour it could join."""
+def _candidates(
+    beads: Sequence[Bead], cuts: set[tuple[int, int]], largest: int
+) -> list[_Candidate]:
+    """Every unaligned sentence with each matched neighbour it could join without crossing one
+    of the grid points ``cuts``."""
     found = []
     for k, stray in enumerate(beads):
-        if not _is_stray(stray) or stray in fixed:
+        if not _is_stray(stray):
             continue
         for n in (k - 1, k + 1):
-            if not 0 <= n < len(beads) or beads[n] in fixed or not _is_matched(beads[n]):
+            if not 0 <= n < len(beads) or not _is_matched(beads[n]):
+                continue
+            i0, _, j0, _ = beads[max(k, n)]  # where the two meet
+            if (i0, j0) in cuts:
                 continue
             joined = _joined(beads[n], stray)
             if joined[1] - joined[0] + joined[3] - joined[2] <= largest:
