@@ -5,12 +5,16 @@ sides of a bead identical."""
 from __future__ import annotations
 
 import zlib
+from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.builders import make_project
 from transcompare.align import AlignConfig, align_project, align_texts, texts
+from transcompare.align.beads import covers
 from transcompare.align.embed import Embedder
 from transcompare.align.strays import attach_strays
 from transcompare.model import CONFIRMED, Row
@@ -145,3 +149,57 @@ def test_alignment_attaches_strays_only_with_the_embedding(model, monkeypatch, c
     monkeypatch.setattr(texts, "attach_strays", recording)
     run(align_texts(SRC, TGT, "de", "fr", config))
     assert bool(calls) is called
+
+
+words = st.sampled_from(["the", "cat", "sat", "on", "mat", "birds", "fly", "south", "a", "note"])
+sentences = st.lists(st.lists(words, min_size=1, max_size=5).map(" ".join), max_size=10)
+SHAPES = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)]
+
+
+@st.composite
+def texts_and_fixed(draw):
+    """Two texts and some beads of one way to align them, to be kept as they are."""
+    src, tgt = draw(sentences), draw(sentences)
+    beads, i, j = [], 0, 0
+    while i < len(src) or j < len(tgt):
+        a, b = draw(
+            st.sampled_from([s for s in SHAPES if i + s[0] <= len(src) and j + s[1] <= len(tgt)])
+        )
+        beads.append((tuple(range(i, i + a)), tuple(range(j, j + b))))
+        i, j = i + a, j + b
+    fixed = [bead for bead in beads if draw(st.booleans()) and draw(st.booleans())]
+    return src, tgt, fixed
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(case=texts_and_fixed())
+def test_beads_still_cover_every_sentence_once_and_keep_the_fixed_ones(model, case):
+    src, tgt, fixed = case
+    result = run(align_texts(src, tgt, "de", "fr", AlignConfig(use_embeddings=True), fixed=fixed))
+    assert covers(result.beads, len(src), len(tgt))
+    assert all(bead in result.beads for bead in fixed)
+    assert all(len(s) + len(t) <= 5 for s, t in result.beads)
+    assert len(result.confidence) == len(result.beads)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    versions=st.lists(sentences.filter(bool), min_size=3, max_size=3),
+    confirmed=st.sets(st.integers(0, 9)),
+)
+def test_confirmed_rows_of_some_witnesses_only_stay_and_no_sentence_is_lost(
+    model, versions, confirmed
+):
+    project = make_project(dict(zip(("en-a", "en-b", "en-c"), versions, strict=True)))
+    kept = [
+        replace(r, status=CONFIRMED) if k in confirmed else r for k, r in enumerate(project.rows)
+    ]
+    project.set_rows(kept)
+    rows = run(align_project(project, AlignConfig(use_embeddings=True)))
+    assert [r for r in rows if r.confirmed] == [r for r in kept if r.confirmed]
+    project.set_rows(rows)
+    assert project.check() == []
