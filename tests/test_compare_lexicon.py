@@ -49,6 +49,27 @@ def test_function_words(word, language, expected):
     assert is_function_word(word, language) is expected
 
 
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("Далее", "Further"),
+        ("затем", "then"),
+        ("тогда", "then"),
+        ("здесь", "here"),
+        ("теперь", "now"),
+        ("сейчас", "now"),
+        ("снова", "again"),
+        ("однажды", "once"),
+        ("почему", "why"),
+        ("где", "where"),
+        ("уже", "already"),
+    ],
+)
+def test_an_adverb_and_its_rendering_are_both_function_words(russian, english):
+    # else one side of "Далее я сказал" / "Further I said" has a word the other side lacks
+    assert is_function_word(russian, "ru") and is_function_word(english, "en")
+
+
 def test_two_word_prepositions():
     assert is_function_phrase("во", "время")
     assert is_function_phrase("В", "течение")

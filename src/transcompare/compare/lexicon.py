@@ -33,7 +33,7 @@ _EN_FUNCTION = _wordlist(
     though through thus to too under until up upon us very was we were what whatever when
     where whether which while who whom whose why will with within without would yet you your
     yours yourself yourselves let mr mrs ms s t d ll re ve cannot around across toward towards
-    including onto via despite unless whereas whose due"""
+    including onto via despite unless whereas whose due already"""
 )
 
 _RU_FUNCTION = _wordlist(
@@ -43,7 +43,7 @@ _RU_FUNCTION = _wordlist(
     под при про с со так также такой там то того тоже той только том ту тут у уже хотя чего
     чей чем что чтобы эта эти это этого этой этом этот я являться
     самый весь свой который каждый очень должный мочь можно нужно надо наиболее наименее
-    менее г-н г-жа"""
+    менее г-н г-жа далее затем потом тогда здесь теперь сейчас снова опять однажды почему где"""
 )
 
 _FUNCTION_PHRASES = frozenset(
