@@ -63,6 +63,11 @@ def test_function_words(word, language, expected):
         ("почему", "why"),
         ("где", "where"),
         ("уже", "already"),
+        ("вновь", "again"),
+        ("потому", "because"),
+        ("когда-либо", "ever"),
+        ("ещё", "still"),
+        ("кроме", "except"),
     ],
 )
 def test_an_adverb_and_its_rendering_are_both_function_words(russian, english):
@@ -71,6 +76,7 @@ def test_an_adverb_and_its_rendering_are_both_function_words(russian, english):
 
 
 def test_two_word_prepositions():
+    assert is_function_phrase("Таким", "образом")
     assert is_function_phrase("во", "время")
     assert is_function_phrase("В", "течение")
     assert not is_function_phrase("это", "время")

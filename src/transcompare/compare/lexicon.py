@@ -33,7 +33,7 @@ _EN_FUNCTION = _wordlist(
     though through thus to too under until up upon us very was we were what whatever when
     where whether which while who whom whose why will with within without would yet you your
     yours yourself yourselves let mr mrs ms s t d ll re ve cannot around across toward towards
-    including onto via despite unless whereas whose due already"""
+    including onto via despite unless whereas whose due already still except"""
 )
 
 _RU_FUNCTION = _wordlist(
@@ -43,7 +43,8 @@ _RU_FUNCTION = _wordlist(
     под при про с со так также такой там то того тоже той только том ту тут у уже хотя чего
     чей чем что чтобы эта эти это этого этой этом этот я являться
     самый весь свой который каждый очень должный мочь можно нужно надо наиболее наименее
-    менее г-н г-жа далее затем потом тогда здесь теперь сейчас снова опять однажды почему где"""
+    менее г-н г-жа далее затем потом тогда здесь теперь сейчас снова вновь опять однажды
+    почему где потому когда-либо"""
 )
 
 _FUNCTION_PHRASES = frozenset(
@@ -53,10 +54,11 @@ _FUNCTION_PHRASES = frozenset(
         ("в", "целях"), ("на", "основе"), ("в", "рамках"), ("в", "области"), ("с", "целью"),
         ("по", "мере"), ("в", "виде"), ("за", "счет"), ("том", "числе"), ("in", "spite"),
         ("in", "terms"), ("by", "means"), ("on", "behalf"), ("in", "view"), ("in", "order"),
-        ("as", "well"), ("in", "addition"),
+        ("as", "well"), ("in", "addition"), ("таким", "образом"),
     }
 )  # fmt: skip
-"""Prepositions of two words («во время», "in spite"): the second word is no content word."""
+"""Prepositions and adverbs of two words («во время», «таким образом», "in spite"): the second
+word is no content word."""
 _PHRASE_ENDS = frozenset(second for _, second in _FUNCTION_PHRASES)
 
 _RU_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
