@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -183,6 +184,17 @@ def test_parts_checked_in_fresh_processes_give_the_findings_of_the_whole(
     assert {"numbers", "name-spelling"} <= {f.check for f in whole}
 
 
+def starting_as(start):
+    """A stand-in for a multiprocessing context whose processes start as ``start`` says (it
+    gets the process; ``multiprocessing.Process.start(process)`` starts it)."""
+
+    class Process(multiprocessing.Process):
+        def start(self):
+            start(self)
+
+    return SimpleNamespace(Pipe=multiprocessing.Pipe, Process=Process)
+
+
 def test_a_part_whose_process_cannot_start_is_checked_here(
     plain_project, gathered_here, monkeypatch
 ):
@@ -193,48 +205,68 @@ def test_a_part_whose_process_cannot_start_is_checked_here(
         ]
     )
 
-    class Refusing(multiprocessing.Process):
-        def start(self):
-            raise next(errors)
-
-    class NoProcesses:
-        Pipe = staticmethod(multiprocessing.Pipe)
-        Process = Refusing
+    def refusing(process):
+        raise next(errors)
 
     whole = run_checks(plain_project, CONFIG)
-    monkeypatch.setattr(parts, "_fresh_processes", NoProcesses)
+    monkeypatch.setattr(parts, "_fresh_processes", lambda: starting_as(refusing))
     gathered_here.clear()
     assert run_checks(plain_project, CONFIG, processes=4, start=parts.FRESH) == whole
     assert gathered_here == [range(0, 3), range(3, 6), range(6, 9), range(9, 12)]
 
 
-def test_fresh_processes_start_while_the_caller_checks_its_part(
-    plain_project, gathered_here, monkeypatch
+def test_fresh_processes_are_asked_for_at_once_and_the_caller_does_not_wait_for_them(
+    plain_project, monkeypatch
 ):
-    """Starting a fresh process waits for it to read the project: the caller does not."""
-    caller_at_work = threading.Event()
-    started_meanwhile = []
+    """A fresh process takes longer to start than the job to write: it is asked for first,
+    and reads the job's file once it is up. The caller checks its part meanwhile."""
+    asked, caller_at_work = threading.Event(), threading.Event()
+    seen = []
 
-    class Waiting(multiprocessing.Process):
-        def start(self):
-            started_meanwhile.append(caller_at_work.wait(timeout=5))
-            raise OSError("no process here")  # the part is then checked in the caller
+    def starting(process):
+        asked.set()
+        seen.append(caller_at_work.wait(timeout=5))
+        multiprocessing.Process.start(process)
 
-    class WaitingProcesses:
-        Pipe = staticmethod(multiprocessing.Pipe)
-        Process = Waiting
+    write, gathered = parts._written, parts._gathered
 
-    gathered = parts._gathered
+    def writing(job):
+        seen.append(asked.wait(timeout=5))
+        return write(job)
 
-    def noting(context, modules, total):
+    def gathering(context, modules, total):
         caller_at_work.set()
         return (yield from gathered(context, modules, total))
 
     whole = run_checks(plain_project, CONFIG)
-    monkeypatch.setattr(parts, "_fresh_processes", WaitingProcesses)
-    monkeypatch.setattr(parts, "_gathered", noting)
+    monkeypatch.setattr(parts, "_fresh_processes", lambda: starting_as(starting))
+    monkeypatch.setattr(parts, "_written", writing)
+    monkeypatch.setattr(parts, "_gathered", gathering)
     assert run_checks(plain_project, CONFIG, processes=2, start=parts.FRESH) == whole
-    assert started_meanwhile == [True]
+    assert seen == [True, True]  # asked for before the job was written, started meanwhile
+
+
+def test_a_run_failing_before_its_processes_get_their_job_ends_them(plain_project, monkeypatch):
+    from transcompare.compare.qa import translations
+
+    def failing(context):
+        raise RuntimeError("no diffs")
+
+    written, write = [], parts._written
+    monkeypatch.setattr(parts, "_written", lambda job: written.append(write(job)) or written[-1])
+    monkeypatch.setattr(translations, "at_hand", failing)
+    ended = []
+    stop = parts._Elsewhere.stop
+
+    def noting(self):
+        stop(self)
+        ended.extend(part.process.exitcode for part in self.started())
+
+    monkeypatch.setattr(parts._Elsewhere, "stop", noting)
+    with pytest.raises(RuntimeError, match="no diffs"):
+        run_checks(plain_project, CONFIG, processes=4, start=parts.FRESH)
+    assert len(ended) == 3 and None not in ended  # every process has ended
+    assert len(written) == 1 and not written[0].exists()
 
 
 def test_a_fresh_part_takes_over_the_diffs_the_caller_has_made(plain_project, monkeypatch):
@@ -258,8 +290,11 @@ def test_a_fresh_part_takes_over_the_diffs_the_caller_has_made(plain_project, mo
     monkeypatch.setattr(divergence, "_compare", None)  # no diff is made again
     monkeypatch.setattr(parts.signal, "signal", lambda *args: None)  # Ctrl-C stays with pytest
     receiving, sending = multiprocessing.Pipe(duplex=False)
+    jobs, handing = multiprocessing.Pipe(duplex=False)
     job = parts._written((project, config, (translations.__name__,)))
-    parts._gather_part(rows, sending, job, held)
+    handing.send(job)
+    handing.send(held)
+    parts._gather_part(rows, sending, jobs)
     job.unlink()
     assert receiving.poll(5), "the part failed"
     gathered = receiving.recv()[translations.__name__]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import queue
 import signal
 import sys
 import tempfile
@@ -158,16 +159,19 @@ class _PartProcess:
     process: BaseProcess | None
     """None when no process could be started: the part is gathered here (see :func:`_waited`)."""
     results: Connection | None
+    jobs: Connection | None
+    """Where a fresh process is sent its job."""
 
 
 class _Elsewhere:
     """The parts of the rows gathered in processes of their own, from their start to their end
     (:meth:`stop` ends them whether or not they have finished: a cancelled run stops them).
 
-    A forked process inherits the job. Fresh ones read it from a file written once for all, are
-    handed what the caller has at hand for their rows, and are started by a thread of this
-    process: a start may wait for the fork server to be up, a few tenths of a second that the
-    caller spends on its own part instead. When the job cannot be written, every part is
+    A forked process inherits the job. Fresh ones are started by a thread of this process at
+    once, since a start takes a few tenths of a second (more while the fork server gets up),
+    and are then handed the job: the name of a file it is written to once for all, which they
+    read while this process works out what it has at hand for their rows, handed over next.
+    When the job cannot be written, the processes are told so and end, and every part is
     gathered here."""
 
     def __init__(
@@ -178,33 +182,56 @@ class _Elsewhere:
         self._job_file: Path | None = None
         if not parts:
             return
-        job: Job | Path = (context.project, context.config, tuple(m.__name__ for m in modules))
+        job: Job = (context.project, context.config, tuple(m.__name__ for m in modules))
         if start == FORK:  # a forked process has at hand all the caller has
-            self._start_all(multiprocessing.get_context("fork"), parts, job, [{} for _ in parts])
+            self._start_all(multiprocessing.get_context("fork"), parts, job, None)
             return
-        try:
-            self._job_file = _written(job)
-        except Exception:  # no room for it: the run never depends on other processes
-            self._parts = [_PartProcess(rows, None, None) for rows in parts]
-            return
-        at_hand = [_at_hand(context.part(rows), modules) for rows in parts]
+        handed: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._starting = threading.Thread(
             target=self._start_all,
-            args=(_fresh_processes(), parts, self._job_file, at_hand),
+            args=(_fresh_processes(), parts, None, handed),
             name="QA parts starter",
             daemon=True,
         )
         self._starting.start()
+        try:
+            self._job_file = _written(job)
+        except Exception:  # no room for it: the run never depends on other processes
+            handed.put(None)
+            return
+        handed.put(self._job_file)
+        try:
+            handed.put([_at_hand(context.part(rows), modules) for rows in parts])
+        except BaseException:
+            handed.put(None)  # the processes end, and so does the run
+            self.stop()
+            raise
 
     def _start_all(
-        self, processes: Any, parts: Sequence[range], job: Job | Path, at_hand: list[Gathered]
+        self,
+        processes: Any,
+        parts: Sequence[range],
+        job: Job | None,
+        handed: queue.SimpleQueue[Any] | None,
     ) -> None:
-        self._parts.extend(
-            _start(processes, rows, job, held) for rows, held in zip(parts, at_hand, strict=True)
-        )
+        """Start a process for each part: a forked one with the ``job``, a fresh one to be sent
+        what comes through ``handed``: the job's file, then what is at hand for each part
+        (None instead of either: there is no job)."""
+        self._parts.extend(_start(processes, rows, job) for rows in parts)
+        if handed is None:
+            return
+        job_file = handed.get()
+        for part in self._parts:
+            _hand(part, job_file)
+        if job_file is None:
+            return
+        at_hand = handed.get() or [None] * len(self._parts)
+        for part, held in zip(self._parts, at_hand, strict=True):
+            _hand(part, held)
 
     def started(self) -> list[_PartProcess]:
-        """Every part, once all have been started (or found unable to start)."""
+        """Every part, once all have been started (or found unable to start) and handed their
+        job."""
         if self._starting is not None:
             self._starting.join()
         return self._parts
@@ -216,15 +243,25 @@ class _Elsewhere:
                 part.process.join()
             if part.results is not None:
                 part.results.close()
+            if part.jobs is not None:
+                part.jobs.close()
         if self._job_file is not None:
             with suppress(OSError):
                 self._job_file.unlink()
 
 
+def _hand(part: _PartProcess, message: Any) -> None:
+    """Send a part's fresh process a message; one that has ended cannot take it, and its part
+    is gathered here (see :func:`_waited`)."""
+    if part.jobs is not None:
+        with suppress(OSError):
+            part.jobs.send(message)
+
+
 def _written(job: Job) -> Path:
     """The job pickled into a file of its own (readable by this user only) for fresh processes
-    to read: sent through the pipe that starts a process, its megabytes would go a few
-    kilobytes at a time, each waiting for this process's busy interpreter."""
+    to read: sent through a pipe, its megabytes would go a few kilobytes at a time, each
+    waiting for this process's busy interpreter."""
     with tempfile.NamedTemporaryFile(
         prefix="transcompare-qa-", suffix=".pickle", delete=False
     ) as f:
@@ -237,17 +274,19 @@ def _at_hand(context: Context, modules: Sequence[ModuleType]) -> Gathered:
     return {m.__name__: m.at_hand(context) for m in modules if hasattr(m, "at_hand")}
 
 
-def _start(processes: Any, rows: range, job: Job | Path, at_hand: Gathered) -> _PartProcess:
-    """A process gathering ``rows`` (``processes``: a multiprocessing context), or, when it
-    cannot be started (too many processes or open files, a fresh process that fails to prepare
-    itself, a system where starting one fails in a way of its own), a part left to be gathered
-    here."""
+def _start(processes: Any, rows: range, job: Job | None) -> _PartProcess:
+    """A process gathering ``rows`` (``processes``: a multiprocessing context) of the ``job``,
+    or, when None, of the job it is sent; or, when it cannot be started (too many processes
+    or open files, a system where starting one fails in a way of its own), a part left to be
+    gathered here."""
     try:
         receiving, sending = processes.Pipe(duplex=False)
+        jobs = None if job is not None else processes.Pipe(duplex=False)
     except Exception:  # the part is checked here instead: the run never depends on a process
-        return _PartProcess(rows, None, None)
+        return _PartProcess(rows, None, None, None)
+    source: Job | Connection = job if jobs is None else jobs[0]
     process: BaseProcess | None = processes.Process(
-        target=_gather_part, args=(rows, sending, job, at_hand), daemon=True
+        target=_gather_part, args=(rows, sending, source), daemon=True
     )
     try:
         process.start()
@@ -255,7 +294,9 @@ def _start(processes: Any, rows: range, job: Job | Path, at_hand: Gathered) -> _
         process = None
     finally:
         sending.close()
-    return _PartProcess(rows, process, receiving)
+        if jobs is not None:
+            jobs[0].close()
+    return _PartProcess(rows, process, receiving, None if jobs is None else jobs[1])
 
 
 def _gathered(context: Context, modules: Sequence[ModuleType], total: int) -> Task[Gathered]:
@@ -313,14 +354,25 @@ def _fork_server() -> Any:
     return server
 
 
-def _gather_part(rows: range, results: Connection, job: Job | Path, at_hand: Gathered) -> None:
-    """Run in a process of its own: send the gatherings of the part of the job in ``rows``,
-    after taking over what the caller had at hand for them. On any error it sends nothing
-    (see :func:`_waited`). Ctrl-C is left to the caller, which stops the processes of an
+def _gather_part(rows: range, results: Connection, job: Job | Connection) -> None:
+    """Run in a process of its own: send the gatherings of the part of the job in ``rows``.
+    A fresh process is sent the job's file, then what the caller had at hand for its rows, to
+    take over (None instead of either: there is no job). On any error it sends nothing (see
+    :func:`_waited`). Ctrl-C is left to the caller, which stops the processes of an
     interrupted run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(Exception), collection_paused():
-        project, config, names = pickle.loads(job.read_bytes()) if isinstance(job, Path) else job
+        at_hand: Gathered | None = {}
+        if isinstance(job, Connection):
+            job_file = job.recv()
+            if job_file is None:
+                return
+            project, config, names = pickle.loads(job_file.read_bytes())
+            at_hand = job.recv()
+            if at_hand is None:
+                return
+        else:
+            project, config, names = job
         context = Context(project, config, rows)
         for name, held in at_hand.items():
             import_module(name).take(context, held)
