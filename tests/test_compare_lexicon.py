@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from transcompare.compare.lexicon import (
@@ -13,6 +16,8 @@ from transcompare.compare.lexicon import (
     lemma,
     may_end_function_phrase,
 )
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "gromyko-kennedy-1962"
 
 
 @pytest.mark.parametrize(
@@ -119,3 +124,23 @@ def test_nouns(word, language, expected):
 )
 def test_may_end_function_phrase(word, expected):
     assert may_end_function_phrase(word) is expected
+
+
+def test_english_lemmas_are_those_lemminflect_gives():
+    """The lemma table is read directly (for speed): it must say what lemminflect says, case
+    aside («pH», which lemma() folds anyway), overrides included ("all" is listed as a noun
+    there)."""
+    from lemminflect import getAllLemmas
+
+    from transcompare.compare import lexicon
+
+    corpus = (CORPUS / "en-wilson.txt").read_text(encoding="utf-8")
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+(?:['-][A-Za-z]+)*", corpus)}
+    words |= {"all", "okay", "ph", "cyclops", "pre-cambrian", "xqzt", ""}
+
+    def folded(found):
+        return {pos: tuple(x.casefold() for x in forms) for pos, forms in found.items()}
+
+    assert len(words) > 500
+    for word in sorted(words):
+        assert folded(lexicon._english(word)) == folded(getAllLemmas(word)), word
