@@ -108,7 +108,7 @@ def disk_cache_lookup(count: int) -> None:
     keys = [generator.bytes(16) for _ in range(count)]
     vectors = generator.standard_normal((count, DIMENSIONS)).astype(np.float16)
     with tempfile.TemporaryDirectory() as folder:
-        DiskCache(Path(folder)).put(list(zip(keys, vectors, strict=True)))
+        DiskCache(Path(folder)).put([(k, v.tobytes()) for k, v in zip(keys, vectors, strict=True)])
         wall, _ = best_of(3, lambda: DiskCache(Path(folder)).get(keys))
     print(f"disk cache: {count} vectors looked up in {wall:.2f} s")
 

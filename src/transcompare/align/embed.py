@@ -118,8 +118,11 @@ class DiskCache:
         )
         return connection
 
-    def get(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
-        found: dict[bytes, np.ndarray] = {}
+    def get(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        """The stored vectors of those keys that have one, as stored: the bytes of
+        :data:`DIMENSIONS` float16 values (the vectors of a request are stacked from them in
+        one join)."""
+        found: dict[bytes, bytes] = {}
         if not self.enabled or not keys:
             return found
         keys = sorted(keys)  # neighbouring keys share pages: several times faster than hash order
@@ -131,20 +134,17 @@ class DiskCache:
                     query = f"SELECT key, vector FROM vectors WHERE key IN ({marks})"
                     for key, blob in connection.execute(query, chunk):
                         if len(blob) == 2 * DIMENSIONS:
-                            found[key] = np.frombuffer(blob, dtype=np.float16)
+                            found[key] = blob
         except (sqlite3.Error, OSError):
             self.enabled = False
         return found
 
-    def put(self, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
+    def put(self, items: Sequence[tuple[bytes, bytes]]) -> None:
         if not self.enabled or not items:
             return
         try:
             with closing(self._connect()) as connection, connection:
-                connection.executemany(
-                    "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
-                    [(key, vector.tobytes()) for key, vector in items],
-                )
+                connection.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", items)
         except (sqlite3.Error, OSError):
             self.enabled = False
 
@@ -156,7 +156,8 @@ class Embedder:
         self.threads = threads or default_threads()
         self.model_id = model_id()
         self.disk = DiskCache(directory or cache_directory())
-        self.memory: dict[bytes, np.ndarray] = {}
+        self.memory: dict[bytes, bytes] = {}
+        """Vectors by key, as the disk cache stores them."""
         self._model: Any = None
         self._workers: ThreadPoolExecutor | None = None
         self._blas: Any = None
@@ -202,7 +203,7 @@ class Embedder:
             self._model = model
         return self._model
 
-    def _remember(self, key: bytes, vector: np.ndarray) -> None:
+    def _remember(self, key: bytes, vector: bytes) -> None:
         if len(self.memory) >= MEMORY_ENTRIES:
             self.memory.pop(next(iter(self.memory)))
         self.memory[key] = vector
@@ -222,16 +223,15 @@ class Embedder:
             yield Progress(start, len(pending), "Embedding sentences")
             batch = pending[start : start + BATCH]
             vectors = self._encode([text for _, text in batch]).astype(np.float16)
-            stored = [(key, vectors[row]) for row, (key, _) in enumerate(batch)]
+            stored = [(key, vectors[row].tobytes()) for row, (key, _) in enumerate(batch)]
             for key, vector in stored:
                 self._remember(key, vector)
                 found[key] = vector
             self.disk.put(stored)
         if pending:
             yield Progress(len(pending), len(pending), "Embedding sentences")
-        out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
-        for row, key in enumerate(keys):
-            out[row] = found[key]
+        stacked = np.frombuffer(b"".join([found[key] for key in keys]), dtype=np.float16)
+        out = stacked.reshape(len(keys), DIMENSIONS).astype(np.float32)
         norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]  # no temporary arrays
         out /= np.maximum(norms, 1e-12)
         return out
