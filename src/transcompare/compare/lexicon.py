@@ -9,8 +9,8 @@ comparison in this package uses.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
 from collections.abc import Mapping
+from functools import cache, lru_cache
 from typing import Any
 
 from transcompare.compare.scripts import has_cyrillic
