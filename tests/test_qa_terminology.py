@@ -184,14 +184,16 @@ def test_forms_of_one_word_told_apart_are_not_two_terms():
 
 
 def _uses(term, rendering, rows):
-    """A term's uses, each in its own row, all rendered alike."""
-    return [
-        terminology.Use(
-            row,
-            term,
-            rendering,
-            terminology.Noun(term, term, "ru", f"ru.s{row}", 0, len(term)),
-            terminology.Noun(rendering, rendering, "en", f"en.s{row}", 0, len(rendering)),
-        )
-        for row in rows
-    ]
+    """A term with its uses, each in its own row, all rendered alike."""
+    return terminology.Term(
+        [
+            terminology.Use(
+                row,
+                term,
+                rendering,
+                terminology.Noun(term, term, "ru", f"ru.s{row}", 0, len(term)),
+                terminology.Noun(rendering, rendering, "en", f"en.s{row}", 0, len(rendering)),
+            )
+            for row in rows
+        ]
+    )

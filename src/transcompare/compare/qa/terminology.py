@@ -116,13 +116,13 @@ def report(context: Context, parts: Sequence[dict[str, Part]]) -> Iterator[Findi
     """The findings over the whole document (``parts`` in reading order)."""
     if not _can_judge(context):
         return
-    usual: dict[str, dict[str, list[Use]]] = {}
+    usual: dict[str, dict[str, Term]] = {}
     for source, target in context.pairs():
         if context.language(source) == context.language(target):
             continue
         usual[target] = _terms([part[target] for part in parts], context.config.term_min_rows)
-        for term, term_uses in usual[target].items():
-            yield from _alternatives(term, term_uses, target)
+        for name, term in usual[target].items():
+            yield from _alternatives(name, term, target)
         yield from _merged(usual[target], context.language(source), target)
     for a, b in context.same_language_pairs():
         if a in usual and b in usual:
@@ -134,7 +134,22 @@ def _can_judge(context: Context) -> bool:
     return context.matcher.embeddings is not None or bool(context.matcher.bilingual)
 
 
-def _terms(parts: Sequence[Part], least: int) -> dict[str, list[Use]]:
+class Term:
+    """A recurring source term: its uses in reading order, and its renderings counted once
+    (every finding about the term asks for them)."""
+
+    def __init__(self, uses: list[Use]) -> None:
+        self.uses = uses
+        self.counts = Counter(u.rendering for u in uses)
+        self.ranked = sorted(self.counts, key=lambda r: (-self.counts[r], r))
+        """The renderings, most used first (alphabetically among equals)."""
+
+    @property
+    def usual(self) -> str:
+        return self.ranked[0]
+
+
+def _terms(parts: Sequence[Part], least: int) -> dict[str, Term]:
     """The recurring source terms (nouns in at least ``least`` rows, rendered in as many) with
     their uses."""
     rows_with = sum((part.rows_with for part in parts), Counter())
@@ -143,7 +158,7 @@ def _terms(parts: Sequence[Part], least: int) -> dict[str, list[Use]]:
         for use in part.uses:
             if rows_with[use.term] >= least:
                 found[use.term].append(use)
-    return {term: found[term] for term in found if len({u.row for u in found[term]}) >= least}
+    return {name: Term(uses) for name, uses in found.items() if len({u.row for u in uses}) >= least}
 
 
 def _part(context: Context, source: str, target: str) -> Part:
@@ -176,26 +191,18 @@ def _part(context: Context, source: str, target: str) -> Part:
     return Part(rows_with, uses)
 
 
-def _ranked(term_uses: list[Use]) -> list[str]:
-    counts = Counter(u.rendering for u in term_uses)
-    return sorted(counts, key=lambda r: (-counts[r], r))
-
-
-def _alternatives(term: str, term_uses: list[Use], target: str) -> Iterator[Finding]:
+def _alternatives(name: str, term: Term, target: str) -> Iterator[Finding]:
     """The first row of each less frequent rendering of a term."""
-    counts = Counter(u.rendering for u in term_uses)
-    ranked = _ranked(term_uses)
-    common, *others = ranked
-    if len(ranked) > MAX_RENDERINGS:
+    if len(term.ranked) > MAX_RENDERINGS:
         return
-    for rendering in (r for r in others if counts[r] >= MIN_USES):
-        use = next(u for u in term_uses if u.rendering == rendering)
-        message = f"«{term}» is rendered both «{common}» and «{rendering}» in {target}"
+    for rendering in (r for r in term.ranked[1:] if term.counts[r] >= MIN_USES):
+        use = next(u for u in term.uses if u.rendering == rendering)
+        message = f"«{name}» is rendered both «{term.usual}» and «{rendering}» in {target}"
         spans = (use.source.span, use.target.span)
         yield Finding("terminology", MINOR, message, use.row, spans)
 
 
-def _merged(terms: dict[str, list[Use]], language: str, target: str) -> Iterator[Finding]:
+def _merged(terms: dict[str, Term], language: str, target: str) -> Iterator[Finding]:
     """Different source terms with one usual rendering: a distinction of the original that the
     translation does not keep («вопрос» and «проблема» both "issue"). Reported at the first row
     of each term but the most used one, unless the rendering stands for more than
@@ -204,19 +211,18 @@ def _merged(terms: dict[str, list[Use]], language: str, target: str) -> Iterator
     one row is a phrase rendered as one word («оказание помощи», "aid"), not a merge: such
     uses do not count."""
     by_rendering: dict[str, list[str]] = defaultdict(list)
-    for term, term_uses in terms.items():
-        usual = _ranked(term_uses)[0]
-        if sum(u.rendering == usual for u in term_uses) >= MIN_USES:
-            by_rendering[usual].append(term)
+    for name, term in terms.items():
+        if term.counts[term.usual] >= MIN_USES:
+            by_rendering[term.usual].append(name)
     for rendering, merged in sorted(by_rendering.items()):
         if len(merged) > MAX_RENDERINGS:
             continue
-        main, *others = sorted(merged, key=lambda term: (-len(terms[term]), term))
-        taken = {_place(u.target) for u in terms[main] if u.rendering == rendering}
+        main, *others = sorted(merged, key=lambda name: (-len(terms[name].uses), name))
+        taken = {_place(u.target) for u in terms[main].uses if u.rendering == rendering}
         for other in others:
             own = [
                 u
-                for u in terms[other]
+                for u in terms[other].uses
                 if u.rendering == rendering and _place(u.target) not in taken
             ]
             if len(own) < MIN_USES or similar_spelling(main, other, language):
@@ -232,18 +238,16 @@ def _place(noun: Noun) -> tuple[str, int]:
     return noun.sentence, noun.start
 
 
-def _between(
-    first: dict[str, list[Use]], a: str, second: dict[str, list[Use]], b: str
-) -> Iterator[Finding]:
+def _between(first: dict[str, Term], a: str, second: dict[str, Term], b: str) -> Iterator[Finding]:
     """Terms whose most frequent rendering differs between two translations."""
-    for term in sorted(first.keys() & second.keys()):
-        usual_a, usual_b = _ranked(first[term])[0], _ranked(second[term])[0]
+    for name in sorted(first.keys() & second.keys()):
+        usual_a, usual_b = first[name].usual, second[name].usual
         if usual_a == usual_b:
             continue
-        in_b = {u.row: u for u in second[term] if u.rendering == usual_b}
-        for use in first[term]:
+        in_b = {u.row: u for u in second[name].uses if u.rendering == usual_b}
+        for use in first[name].uses:
             if use.rendering == usual_a and use.row in in_b:
                 spans = (use.source.span, use.target.span, in_b[use.row].target.span)
-                message = f"«{term}» is «{usual_a}» in {a} but «{usual_b}» in {b}"
+                message = f"«{name}» is «{usual_a}» in {a} but «{usual_b}» in {b}"
                 yield Finding("terminology", MINOR, message, use.row, spans)
                 break
