@@ -324,22 +324,24 @@ def test_a_fork_server_that_cannot_start_now_is_left_to_the_run(monkeypatch):
     parts.prepare(range(100_000), 2)  # opening the document goes on
 
 
-def test_the_fork_server_loads_the_word_analysers():
+def test_the_fork_server_loads_the_word_analysers_and_the_vector_cache():
     import subprocess
 
     loaded = subprocess.run(
         [
             sys.executable,
             "-c",
+            "import sys\n"
             "import transcompare.compare.qa.preloaded\n"
             "from transcompare.compare import lexicon\n"
-            "print(lexicon._morph.cache_info().currsize, lexicon._english.cache_info().currsize)",
+            "print(lexicon._morph.cache_info().currsize, lexicon._english.cache_info().currsize,\n"
+            "      'transcompare.align.embed' in sys.modules)",
         ],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert loaded.stdout.split() == ["1", "1"]
+    assert loaded.stdout.split() == ["1", "1", "True"]
 
 
 def test_parts_are_checked_here_when_their_job_cannot_be_written(
