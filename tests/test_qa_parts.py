@@ -269,6 +269,28 @@ def test_a_run_failing_before_its_processes_get_their_job_ends_them(plain_projec
     assert len(written) == 1 and not written[0].exists()
 
 
+def test_a_part_that_cannot_be_handed_its_diffs_is_checked_here(
+    plain_project, gathered_here, monkeypatch
+):
+    """Its process would otherwise wait for them for ever, and the run with it."""
+    from transcompare.compare.qa import translations
+
+    whole = run_checks(plain_project, CONFIG)
+    gathered_here.clear()
+    monkeypatch.setattr(translations, "at_hand", lambda context: [lambda: "not picklable"])
+    found = []
+    running = threading.Thread(
+        target=lambda: found.append(
+            run_checks(plain_project, CONFIG, processes=2, start=parts.FRESH)
+        ),
+        daemon=True,
+    )
+    running.start()
+    running.join(timeout=60)
+    assert found == [whole]
+    assert gathered_here == [range(0, 6), range(6, 12)]
+
+
 def test_a_fresh_part_takes_over_the_diffs_the_caller_has_made(plain_project, monkeypatch):
     from transcompare.compare import divergence
     from transcompare.compare.qa import translations

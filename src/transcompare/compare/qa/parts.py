@@ -251,11 +251,15 @@ class _Elsewhere:
 
 
 def _hand(part: _PartProcess, message: Any) -> None:
-    """Send a part's fresh process a message; one that has ended cannot take it, and its part
-    is gathered here (see :func:`_waited`)."""
-    if part.jobs is not None:
-        with suppress(OSError):
-            part.jobs.send(message)
+    """Send a part's fresh process a message. When it cannot take it (it has ended, or the
+    message cannot be sent), the process is stopped and its part gathered here (see
+    :func:`_waited`): it must not wait for a message that never comes."""
+    if part.jobs is None or part.process is None:
+        return
+    try:
+        part.jobs.send(message)
+    except Exception:
+        part.process.kill()
 
 
 def _written(job: Job) -> Path:
