@@ -77,7 +77,8 @@ class Embeddings:
             if start:
                 grown[:start] = self._matrix[:start]
             self._matrix = grown
-        self._matrix[start:end] = vectors[fresh]  # one copy; a list of rows is copied row by row
+        # one copy (a list of rows is copied row by row), and none more when all are new
+        self._matrix[start:end] = vectors if len(fresh) == len(texts) else vectors[fresh]
         self._index.update((texts[i], row) for row, i in enumerate(fresh, start))
 
     def _keep_only(self, texts: set[str]) -> None:
