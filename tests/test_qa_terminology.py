@@ -117,11 +117,12 @@ def test_without_embeddings_or_dictionary_the_check_does_not_run():
     assert findings(project, "terminology") == []
 
 
-def test_nouns_are_light_records_with_their_span():
+def test_nouns_are_light_records_with_their_place():
     side = Cell("ru", "ru", (SentenceText("ru", "ru.s1", "Вопрос о Кубе и о блокаде."),))
     found = terminology.nouns(side)
     assert [(n.text, n.lemma) for n in found] == [("Вопрос", "вопрос"), ("блокаде", "блокада")]
-    assert found[1].span == Span("ru", "ru.s1", 18, 25)
+    use = terminology.Use(1, "блокада", "blockade", found[1].place, ("en", "en.s1", 4, 12))
+    assert use.spans() == (Span("ru", "ru.s1", 18, 25), Span("en", "en.s1", 4, 12))
 
 
 def test_two_terms_with_one_rendering():
@@ -191,8 +192,8 @@ def _uses(term, rendering, rows):
                 row,
                 term,
                 rendering,
-                terminology.Noun(term, term, "ru", f"ru.s{row}", 0, len(term)),
-                terminology.Noun(rendering, rendering, "en", f"en.s{row}", 0, len(rendering)),
+                ("ru", f"ru.s{row}", 0, len(term)),
+                ("en", f"en.s{row}", 0, len(rendering)),
             )
             for row in rows
         ]

@@ -52,18 +52,27 @@ class Noun(NamedTuple):
     end: int
 
     @property
-    def span(self) -> Span:
-        return Span(self.witness, self.sentence, self.start, self.end)
+    def place(self) -> Place:
+        return self.witness, self.sentence, self.start, self.end
+
+
+Place = tuple[str, str, int, int]
+"""Where a noun is: witness, sentence, start and end, as the fields of a :class:`Span`."""
 
 
 class Use(NamedTuple):
-    """One row's rendering of a term."""
+    """One row's rendering of a term, where the two nouns are. Plain tuples inside: the uses of
+    a part of the rows are sent from the process that gathered them, and a tuple of records
+    took several times as long to send and to read back."""
 
     row: int
     term: str
     rendering: str
-    source: Noun
-    target: Noun
+    source: Place
+    target: Place
+
+    def spans(self) -> tuple[Span, Span]:
+        return Span(*self.source), Span(*self.target)
 
 
 class Part(NamedTuple):
@@ -187,7 +196,7 @@ def _part(context: Context, source: str, target: str) -> Part:
     uses = []
     for k in best[scores[best] >= context.matcher.settings.threshold].tolist():
         a, b = nouns_a[int(of_a[k])], nouns_b[int(of_b[k])]
-        uses.append(Use(row_of_a[int(of_a[k])], a.lemma, b.lemma, a, b))
+        uses.append(Use(row_of_a[int(of_a[k])], a.lemma, b.lemma, a.place, b.place))
     return Part(rows_with, uses)
 
 
@@ -198,8 +207,7 @@ def _alternatives(name: str, term: Term, target: str) -> Iterator[Finding]:
     for rendering in (r for r in term.ranked[1:] if term.counts[r] >= MIN_USES):
         use = next(u for u in term.uses if u.rendering == rendering)
         message = f"«{name}» is rendered both «{term.usual}» and «{rendering}» in {target}"
-        spans = (use.source.span, use.target.span)
-        yield Finding("terminology", MINOR, message, use.row, spans)
+        yield Finding("terminology", MINOR, message, use.row, use.spans())
 
 
 def _merged(terms: dict[str, Term], language: str, target: str) -> Iterator[Finding]:
@@ -229,13 +237,12 @@ def _merged(terms: dict[str, Term], language: str, target: str) -> Iterator[Find
                 continue
             use = own[0]
             message = f"«{main}» and «{other}» are both rendered «{rendering}» in {target}"
-            yield Finding(
-                "terminology", MINOR, message, use.row, (use.source.span, use.target.span)
-            )
+            yield Finding("terminology", MINOR, message, use.row, use.spans())
 
 
-def _place(noun: Noun) -> tuple[str, int]:
-    return noun.sentence, noun.start
+def _place(place: Place) -> tuple[str, int]:
+    """Where a noun is, as far as telling two nouns apart needs (its sentence and start)."""
+    return place[1], place[2]
 
 
 def _between(first: dict[str, Term], a: str, second: dict[str, Term], b: str) -> Iterator[Finding]:
@@ -247,7 +254,7 @@ def _between(first: dict[str, Term], a: str, second: dict[str, Term], b: str) ->
         in_b = {u.row: u for u in second[name].uses if u.rendering == usual_b}
         for use in first[name].uses:
             if use.rendering == usual_a and use.row in in_b:
-                spans = (use.source.span, use.target.span, in_b[use.row].target.span)
+                spans = (*use.spans(), Span(*in_b[use.row].target))
                 message = f"«{name}» is «{usual_a}» in {a} but «{usual_b}» in {b}"
                 yield Finding("terminology", MINOR, message, use.row, spans)
                 break
