@@ -16,8 +16,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from transcompare.compare.lexicon import lemma
-from transcompare.compare.names import Name, cell_names, missing_names
-from transcompare.compare.qa.base import MINOR, Context, Finding
+from transcompare.compare.names import cell_names, missing_names
+from transcompare.compare.qa.base import MINOR, Context, Finding, Place, place
+from transcompare.model import Span
 
 CHECKS = {"names": "accuracy/mistranslation", "name-spelling": "linguistic/spelling"}
 
@@ -25,13 +26,17 @@ VARIANT = 85
 """Least rapidfuzz ratio of two lemmas that makes them spellings of one name."""
 
 
+Occurrence = tuple[int, str, str, Place]
+"""A name in a row: the row, the name's lemma, the name as written, and where it is."""
+
+
 class Part(NamedTuple):
     """What some rows of the document tell the names check."""
 
     missing: list[Finding]
     """Names of the source with no counterpart in the target, row by row."""
-    occurrences: dict[str, list[tuple[int, str, Name]]]
-    """Each witness's names in reading order, with their rows and lemmas."""
+    occurrences: dict[str, list[Occurrence]]
+    """Each witness's names in reading order."""
 
 
 def run(context: Context) -> Iterator[Finding]:
@@ -46,11 +51,11 @@ def gather(context: Context) -> Part:
             for name in missing_names(a, b):
                 message = f"name «{name.text}» not found in {target}"
                 missing.append(Finding("names", MINOR, message, row, (name.span,)))
-    occurrences: dict[str, list[tuple[int, str, Name]]] = {}
+    occurrences: dict[str, list[Occurrence]] = {}
     for witness in context.project.witness_ids:
         language = context.language(witness)
         occurrences[witness] = [
-            (row, lemma(name.text, language), name)
+            (row, lemma(name.text, language), name.text, place(name.span))
             for row in context.rows
             for name in cell_names(context.cell(row, witness))
         ]
@@ -66,17 +71,17 @@ def report(context: Context, parts: Sequence[Part]) -> Iterator[Finding]:
         yield from _variants(o for part in parts for o in part.occurrences[witness])
 
 
-def _variants(named: Iterable[tuple[int, str, Name]]) -> Iterator[Finding]:
+def _variants(named: Iterable[Occurrence]) -> Iterator[Finding]:
     """Names of one witness written two ways; the rarer spelling is reported."""
-    occurrences: dict[str, list[tuple[int, Name]]] = defaultdict(list)
-    for row, form, name in named:
-        occurrences[form].append((row, name))
+    occurrences: dict[str, list[tuple[int, str, Place]]] = defaultdict(list)
+    for row, form, text, where in named:
+        occurrences[form].append((row, text, where))
     forms = sorted(occurrences, key=lambda f: (-len(occurrences[f]), f))
     for rare, common in _variant_pairs(forms):
-        shown = Counter(n.text for _, n in occurrences[common]).most_common(1)[0][0]
-        for row, name in occurrences[rare]:
-            message = f"«{name.text}» is elsewhere spelled «{shown}»"
-            yield Finding("name-spelling", MINOR, message, row, (name.span,))
+        shown = Counter(text for _, text, _ in occurrences[common]).most_common(1)[0][0]
+        for row, text, where in occurrences[rare]:
+            message = f"«{text}» is elsewhere spelled «{shown}»"
+            yield Finding("name-spelling", MINOR, message, row, (Span(*where),))
 
 
 def _variant_pairs(forms: list[str]) -> Iterator[tuple[str, str]]:

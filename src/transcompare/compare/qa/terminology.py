@@ -27,7 +27,7 @@ from transcompare.compare.cells import Cell
 from transcompare.compare.crosslingual import WORD_ITEM, row_pairs, sentence_words
 from transcompare.compare.divergence import similar_spelling
 from transcompare.compare.lexicon import is_noun
-from transcompare.compare.qa.base import MINOR, Context, Finding
+from transcompare.compare.qa.base import MINOR, Context, Finding, Place
 from transcompare.model import Span
 
 CHECKS = {"terminology": "terminology/inconsistent-use"}
@@ -56,14 +56,8 @@ class Noun(NamedTuple):
         return self.witness, self.sentence, self.start, self.end
 
 
-Place = tuple[str, str, int, int]
-"""Where a noun is: witness, sentence, start and end, as the fields of a :class:`Span`."""
-
-
 class Use(NamedTuple):
-    """One row's rendering of a term, where the two nouns are. Plain tuples inside: the uses of
-    a part of the rows are sent from the process that gathered them, and a tuple of records
-    took several times as long to send and to read back."""
+    """One row's rendering of a term, and where the two nouns are."""
 
     row: int
     term: str
