@@ -246,15 +246,18 @@ def test_fresh_processes_are_asked_for_at_once_and_the_caller_does_not_wait_for_
     assert seen == [True, True]  # asked for before the job was written, started meanwhile
 
 
-def test_a_run_failing_before_its_processes_get_their_job_ends_them(plain_project, monkeypatch):
-    from transcompare.compare.qa import translations
+@pytest.mark.parametrize("interrupted", ["writing the job", "working out what is at hand"])
+def test_a_run_stopped_before_its_processes_get_their_job_ends_them(
+    plain_project, monkeypatch, tmp_path, interrupted
+):
+    def stopping(*args, **kwargs):
+        raise KeyboardInterrupt
 
-    def failing(context):
-        raise RuntimeError("no diffs")
-
-    written, write = [], parts._written
-    monkeypatch.setattr(parts, "_written", lambda job: written.append(write(job)) or written[-1])
-    monkeypatch.setattr(translations, "at_hand", failing)
+    if interrupted == "writing the job":
+        monkeypatch.setattr(parts.pickle, "dump", stopping)
+    else:
+        monkeypatch.setattr(parts, "_at_hand", stopping)
+    monkeypatch.setattr(parts.tempfile, "tempdir", str(tmp_path))
     ended = []
     stop = parts._Elsewhere.stop
 
@@ -263,10 +266,10 @@ def test_a_run_failing_before_its_processes_get_their_job_ends_them(plain_projec
         ended.extend(part.process.exitcode for part in self.started())
 
     monkeypatch.setattr(parts._Elsewhere, "stop", noting)
-    with pytest.raises(RuntimeError, match="no diffs"):
+    with pytest.raises(KeyboardInterrupt):
         run_checks(plain_project, CONFIG, processes=4, start=parts.FRESH)
     assert len(ended) == 3 and None not in ended  # every process has ended
-    assert len(written) == 1 and not written[0].exists()
+    assert list(tmp_path.iterdir()) == []  # and no job file is left
 
 
 def test_a_part_that_cannot_be_handed_its_diffs_is_checked_here(
@@ -367,13 +370,15 @@ def test_the_fork_server_loads_the_word_analysers_and_the_vector_cache():
 
 
 def test_parts_are_checked_here_when_their_job_cannot_be_written(
-    plain_project, gathered_here, monkeypatch
+    plain_project, gathered_here, monkeypatch, tmp_path
 ):
-    def no_room(job):
+    def no_room(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     whole = run_checks(plain_project, CONFIG)
-    monkeypatch.setattr(parts, "_written", no_room)
+    monkeypatch.setattr(parts.pickle, "dump", no_room)
+    monkeypatch.setattr(parts.tempfile, "tempdir", str(tmp_path))
     gathered_here.clear()
     assert run_checks(plain_project, CONFIG, processes=4, start=parts.FRESH) == whole
     assert gathered_here == [range(0, 3), range(3, 6), range(6, 9), range(9, 12)]
+    assert list(tmp_path.iterdir()) == []  # the file begun is removed

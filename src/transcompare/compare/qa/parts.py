@@ -195,15 +195,15 @@ class _Elsewhere:
         )
         self._starting.start()
         try:
-            self._job_file = _written(job)
-        except Exception:  # no room for it: the run never depends on other processes
-            handed.put(None)
-            return
-        handed.put(self._job_file)
-        try:
+            try:
+                self._job_file = _written(job)
+            except Exception:  # no room for it: the run never depends on other processes
+                handed.put(None)
+                return
+            handed.put(self._job_file)
             handed.put([_at_hand(context.part(rows), modules) for rows in parts])
-        except BaseException:
-            handed.put(None)  # the processes end, and so does the run
+        except BaseException:  # Ctrl-C, or a check failing: the processes end, and the run
+            handed.put(None)
             self.stop()
             raise
 
@@ -269,7 +269,12 @@ def _written(job: Job) -> Path:
     with tempfile.NamedTemporaryFile(
         prefix="transcompare-qa-", suffix=".pickle", delete=False
     ) as f:
-        pickle.dump(job, f, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            pickle.dump(job, f, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # no room left, or interrupted: no part of it stays behind
+            f.close()
+            Path(f.name).unlink(missing_ok=True)
+            raise
     return Path(f.name)
 
 
