@@ -120,3 +120,17 @@ def test_a_failing_comparison_shows_no_highlight(qtbot):
     highlighter.get(0)
     qtbot.waitUntil(lambda: highlighter.pending == 0)
     qtbot.waitUntil(lambda: highlighter.get(0) == RowHighlights())
+
+
+def test_held_background_work_waits_while_rows_on_screen_are_compared(qtbot, compute):
+    highlighter = highlighter_on(project(), compute)
+    highlighter.hold_background(True)
+    highlighter.prefetch([0, 1])
+    highlighter.get(1)
+    compute.release.set()
+    qtbot.waitUntil(lambda: highlighter.get(1) is not None)
+    qtbot.wait(100)
+    assert compute.calls == [("Two.", True)] and highlighter.pending == 2
+    highlighter.hold_background(False)
+    qtbot.waitUntil(lambda: highlighter.pending == 0)
+    assert sorted(compute.calls[1:]) == [("One.", False), ("Two.", False)]

@@ -134,3 +134,20 @@ def test_opening_a_document_gets_its_checks_ready(window, monkeypatch):
     monkeypatch.setattr(services, "usable_cores", lambda: 2)
     window.set_project(make_project({"ru": ["Один.", "Два."], "en": ["One.", "Two."]}))
     assert prepared == [range(2)]
+
+
+def test_the_overview_waits_while_the_checks_run(qtbot, window, monkeypatch):
+    """The overview's comparisons would take turns with the run's own part of the checks."""
+    from transcompare.ui import services
+
+    held_while_running = []
+
+    def noting(project):
+        held_while_running.append(window.highlighter.background_held)
+        return []
+        yield  # a task is a generator: this body runs in the worker
+
+    monkeypatch.setattr(services, "qa_task", noting)
+    window.actions["run_checks"].trigger()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=20000)
+    assert held_while_running == [True] and not window.highlighter.background_held

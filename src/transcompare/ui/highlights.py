@@ -67,34 +67,55 @@ def diff_references(project: Project, chosen: str = "") -> dict[str, str]:
 class _Queue:
     """Rows waiting to be compared, most urgent last; shared by the GUI and worker threads.
 
-    After ``stop`` (when the highlighter is destroyed), ``take`` returns None: the worker ends.
+    While background work is held (see :meth:`Highlighter.hold_background`), ``take`` waits
+    for an urgent row. After ``stop`` (when the highlighter is destroyed), ``take`` returns
+    None: the worker ends.
     """
 
     def __init__(self) -> None:
         self.jobs: OrderedDict[RowKey, tuple] = OrderedDict()
+        self.urgent: set[RowKey] = set()
         self.condition = threading.Condition()
         self.stopped = False
+        self.held = False
 
     def stop(self) -> None:
         with self.condition:
             self.stopped = True
             self.condition.notify_all()
 
+    def hold(self, held: bool) -> None:
+        with self.condition:
+            self.held = held
+            self.condition.notify_all()
+
     def put(self, key: RowKey, job: tuple, urgent: bool) -> None:
         with self.condition:
             self.jobs[key] = job
             self.jobs.move_to_end(key, last=urgent)
+            if urgent:
+                self.urgent.add(key)
             self.condition.notify()
 
     def take(self) -> tuple[RowKey, tuple] | None:
         with self.condition:
-            while not self.jobs and not self.stopped:
+            while not self._ready() and not self.stopped:
                 self.condition.wait()
-            return None if self.stopped else self.jobs.popitem(last=True)
+            if self.stopped:
+                return None
+            key, job = self.jobs.popitem(last=True)
+            self.urgent.discard(key)
+            return key, job
+
+    def _ready(self) -> bool:
+        """Whether a row may be taken: any, or while background work is held, an urgent one
+        (the urgent rows are last)."""
+        return bool(self.jobs) and (not self.held or next(reversed(self.jobs)) in self.urgent)
 
     def clear(self) -> None:
         with self.condition:
             self.jobs.clear()
+            self.urgent.clear()
 
     def __contains__(self, key: RowKey) -> bool:
         with self.condition:
@@ -207,6 +228,19 @@ class Highlighter(QObject):
         """The row's results, computed at once in this thread if needed."""
         cells, key = self._key(index, self.settings)
         return self._cache.computed(key, lambda: self._compute(cells, self.settings))
+
+    def hold_background(self, held: bool) -> None:
+        """Hold the overview's comparisons (rows on screen are still compared) while a long
+        task runs, a QA run above all: they would take turns with the task's own work in this
+        process's interpreter and slow it down more than they advance, and the QA run makes
+        the diffs they would make itself. A run asked for as a 10,000-row document opens took
+        5.4 s with the overview's diffs made alongside, 4.4–4.8 s with them held
+        (``benchmarks/compare_speed.py``, varied vocabulary)."""
+        self._queue.hold(held)
+
+    @property
+    def background_held(self) -> bool:
+        return self._queue.held
 
     def shutdown(self) -> None:
         """Stop comparing (after the row in progress); used when the window closes."""

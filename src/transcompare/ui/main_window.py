@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self)
         self.stack.cleanChanged.connect(self._clean_changed)
         self.tasks.busy_changed.connect(lambda _busy: self._update_actions())
+        self.tasks.busy_changed.connect(self.highlighter.hold_background)
         self.view.doubleClicked.connect(self._double_clicked)
         self.setAcceptDrops(True)
         self._restore_settings()
