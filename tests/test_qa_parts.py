@@ -322,8 +322,24 @@ def test_a_fresh_part_takes_over_the_diffs_the_caller_has_made(plain_project, mo
     parts._gather_part(rows, sending, jobs)
     job.unlink()
     assert receiving.poll(5), "the part failed"
-    gathered = receiving.recv()[translations.__name__]
-    assert gathered == [f for f in whole if f.row in rows] and gathered
+    gathered, made = receiving.recv()
+    assert gathered[translations.__name__] == [f for f in whole if f.row in rows]
+    assert gathered[translations.__name__] and made == {translations.__name__: []}
+
+
+def test_the_caller_keeps_the_diffs_the_fresh_parts_have_made(plain_project):
+    from transcompare.compare import divergence
+    from transcompare.compare.qa import translations
+
+    project = make_project(
+        {"en-a": [en for _, en in ROWS], "en-b": [" ".join(reversed(en.split())) for _, en in ROWS]}
+    )
+    config = QAConfig(checks=frozenset({"two-translations"}), use_embeddings=False)
+    divergence._DIFFS.clear()
+    divergence.compare_cells(*(Context(project, config).cell(0, w) for w in ("en-a", "en-b")))
+    run_checks(project, config, processes=4, start=parts.FRESH)
+    held = parts._at_hand(Context(project, config), [translations])[translations.__name__]
+    assert [row for row, *_ in held] == list(range(len(ROWS)))
 
 
 def test_a_long_document_gets_the_fork_server_ready(monkeypatch):

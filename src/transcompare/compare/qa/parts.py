@@ -14,7 +14,10 @@ starts them fresh (:data:`FRESH`), as the command line does elsewhere (:func:`qu
 from a fork server, which has no threads, or as new interpreters, and hands them the project
 in a file, with what its modules have already worked out for each part's rows: a module may
 say what it has ``at_hand(context)`` in the caller for a context's rows, and
-``take(context, at_hand)`` in the part's process instead of working it out again.
+``take(context, at_hand)`` in the part's process instead of working it out again. The part's
+process hands back what it has ``made(context, handed)`` beyond that, which the caller takes
+too: the application shows every row's word diffs in its overview, and would otherwise make
+those of the other parts' rows again after the run.
 """
 
 from __future__ import annotations
@@ -329,7 +332,10 @@ def _waited(
                 break
             yield Progress(total, total, "QA checks: waiting for the other parts")
         with suppress(EOFError, OSError):
-            gathered: Gathered = part.results.recv()
+            gathered: Gathered
+            gathered, made = part.results.recv()
+            for name, held in made.items():
+                import_module(name).take(context, held)
             return gathered
     here = Context(context.project, context.config, part.rows)
     return (yield from _gathered(here, modules, total))
@@ -366,7 +372,8 @@ def _fork_server() -> Any:
 def _gather_part(rows: range, results: Connection, job: Job | Connection) -> None:
     """Run in a process of its own: send the gatherings of the part of the job in ``rows``.
     A fresh process is sent the job's file, then what the caller had at hand for its rows, to
-    take over (None instead of either: there is no job). On any error it sends nothing (see
+    take over (None instead of either: there is no job), and sends back with its gatherings
+    what it has made beyond that, for the caller to keep. On any error it sends nothing (see
     :func:`_waited`). Ctrl-C is left to the caller, which stops the processes of an
     interrupted run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -385,4 +392,6 @@ def _gather_part(rows: range, results: Connection, job: Job | Connection) -> Non
         context = Context(project, config, rows)
         for name, held in at_hand.items():
             import_module(name).take(context, held)
-        results.send({name: gather(import_module(name), context) for name in names})
+        gathered = {name: gather(import_module(name), context) for name in names}
+        made = {name: import_module(name).made(context, held) for name, held in at_hand.items()}
+        results.send((gathered, made))

@@ -4,8 +4,8 @@ wording differs widely, a number or a name is in one only, or one is much shorte
 Rows where either side is empty are left to the omission check. When one of the two is the
 pivot, the numbers, names and length of the other are already checked against it, and only
 the wording is compared here. A process that checks part of the rows afresh takes over the word
-diffs the caller has already made for them (:func:`at_hand`, :func:`take`): the window makes
-every row's for its overview.
+diffs the caller has already made for them (:func:`at_hand`, :func:`take`), and hands back the
+ones it makes (:func:`made`): the window shows every row's in its overview.
 """
 
 from __future__ import annotations
@@ -52,6 +52,12 @@ def at_hand(context: Context) -> Diffs:
         for row, a, b in context.filled_rows(first, second)
         if (diff := known_diff(a, b)) is not None
     ]
+
+
+def made(context: Context, handed: Diffs) -> Diffs:
+    """The word diffs of the context's rows made in this process, not handed to it."""
+    given = {(row, first, second) for row, first, second, _ in handed}
+    return [diff for diff in at_hand(context) if diff[:3] not in given]
 
 
 def take(context: Context, diffs: Diffs) -> None:
