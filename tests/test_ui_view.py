@@ -179,3 +179,17 @@ def test_edit_actions_are_in_the_cell_context_menu_and_undo_starts_disabled(wind
     window.view.go_to(0, 0)
     window.actions["merge_rows"].trigger()
     assert window.actions["undo"].isEnabled()
+
+
+def test_the_overview_is_drawn_once_its_rows_are_all_read(qtbot, window, monkeypatch):
+    from transcompare.ui import overview
+
+    monkeypatch.setattr(overview, "CHUNK", 100)
+    strip = window.pane.overview
+    drawn = []
+    render = strip._render
+    monkeypatch.setattr(strip, "_render", lambda: drawn.append(len(strip._dirty)) or render())
+    window.set_project(make_project({"en": [f"Line {i}." for i in range(300)]}))
+    qtbot.waitUntil(lambda: bool(drawn) and not strip._dirty)
+    qtbot.wait(50)
+    assert set(drawn) == {0}

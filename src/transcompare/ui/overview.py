@@ -4,7 +4,7 @@ Two lanes, top to bottom over all rows: on the left the alignment confidence (gr
 confirmed, red when doubtful), on the right the divergence of the versions in one language
 (darker where their wording differs; blank until compared, and for projects without two versions
 in one language). Both come from cheap per-row values kept in :attr:`OverviewStrip.values`;
-changes mark rows dirty and a short timer re-reads them, a chunk at a time, and repaints.
+changes mark rows dirty and a short timer re-reads them, a chunk at a time, then repaints.
 Several rows that share a pixel show the worst of them. The rows on screen are outlined; a click
 or drag jumps there.
 """
@@ -95,7 +95,8 @@ class OverviewStrip(QWidget):
     def _refresh(self) -> None:
         """Re-read up to CHUNK dirty rows (the rest on the next turn of the event loop, so a
         long document never blocks the window); rows not yet compared are queued for the
-        highlighter."""
+        highlighter. The strip is drawn again once every dirty row is re-read: drawing it
+        costs as much as re-reading a chunk, and a 10,000-row document opens with twenty."""
         project = self.model.project
         if project is None:
             self._dirty.clear()
@@ -111,10 +112,11 @@ class OverviewStrip(QWidget):
                 known = -1.0 if divergence is None else divergence
                 self.values[index] = (row.confidence, row.confirmed, known)
         self.highlighter.prefetch(sorted(unknown))
-        self._image = None
-        self.update()
         if self._dirty:
             self._timer.start(0)
+        else:
+            self._image = None
+            self.update()
 
     # --- painting and clicks ---------------------------------------------------------------
 
