@@ -2,14 +2,25 @@
 
 The requirement: the word diffs of every row and every QA check of the default configuration
 within 5 s in all, on a 10 000-row project of three witnesses (Russian and two English
-translations), once the embedding cache holds the project's words. The two ways the product
-does both are the budget figures: ``transcompare qa``, whose two-translations check diffs every
-row itself, its checks in parts in processes forked from it (one per core); and the
-application, which diffs every row for its overview, then, when asked, checks the rows in
-parts in fresh processes (its window has threads: it must not fork; it gets their fork server
-ready when it opens the document and hands each part the diffs of its rows; its threads give
-up the interpreter to each other as often as the application's do). For comparison:
-the same without the sentence encoder, and both in one process.
+translations), once the embedding cache holds the project's words. The ways the product makes
+both together are the budget figures:
+
+* ``transcompare qa``: its two-translations check diffs every row itself, its checks in parts
+  in processes forked from it (one per core);
+* the application, asked for the checks as soon as the document is open (:data:`OPENED`: the
+  window has compared the rows on screen, which loads the word analysers): its window has
+  threads, so it must not fork; it gets a fork server ready when it opens the document and
+  checks the rows in parts in fresh processes, which diff their rows themselves and hand the
+  diffs back for the overview, whose own diffs wait while the run goes (its threads give up
+  the interpreter to each other as often as the application's do).
+
+Asked for later, once the overview has made every row's diffs (:data:`LATER`; one row after
+another, on one core, before anything was asked), the application's run hands each part the
+diffs of its rows: what the user waits for then is the checks; the overview's diffs and the
+checks are reported added up too. For comparison, once each: the application's run asked for
+at the very instant the document opens (:data:`INSTANT`: the analysers not loaded yet, the
+fork server just starting) and with the overview's diffs made alongside rather than held
+(:data:`NOT_HELD`); both without the sentence encoder; and both in one process.
 
 The project is synthetic but made of real text: the bundled Gromyko–Kennedy corpus (a Russian
 witness and two English ones) is aligned, and its rows are repeated until there are
@@ -31,16 +42,17 @@ Each configuration is measured in a fresh process forked after the project is bu
 figure profits from caches another filled; loading the morphology analysers is included in
 the first figure (the word diffs, made as the product makes those of a whole document:
 ``divergence.row_diffs``, garbage collection paused), as a command-line run would pay it, and
-so is the collection deferred to the end of each step. The application's figure is the
-exception: its window has loaded the analysers before it diffs every row, for the rows on
-screen, which it compares first (their word differences need the English one, the
-cross-lingual matching it shows by default both), so they are loaded before that figure starts,
-as the fork server is. The budget is judged on wall-clock
-time, what a user waits; it depends on what else the machine runs. CPU time counts this
+so is the collection deferred to the end of each step. The application's figures are the
+exception but for :data:`INSTANT`: its window has loaded the analysers before anything else is
+compared, for the rows on screen, which it compares first (their word differences need the
+English one, the cross-lingual matching it shows by default both), so they are loaded before
+those figures start, and the fork server is started meanwhile. The budget is judged on
+wall-clock time, what a user waits; it depends on what else the machine runs. CPU time counts this
 process and the processes it forked, not the fresh ones the application checks in (they are
 a fork server's children), whose start-up (the server's included) is in the wall-clock time.
 
-The two budget figures are measured ``--repeat`` times and judged on their median.
+The budget figures, and the application's asked for later, are measured ``--repeat`` times and
+judged on their medians.
 
 Run: ``python benchmarks/compare_speed.py [--rows 10000] [--words repeated|varied|both]
 [--skip-embeddings] [--repeat 3]``
@@ -56,18 +68,22 @@ import random
 import re
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from importlib.resources import files
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TypeVar
 
 from transcompare.align import align_project
 from transcompare.align.embed import usable_cores
 from transcompare.compare import crosslingual, divergence, lexicon
 from transcompare.compare.cells import cell
-from transcompare.compare.qa import Finding, QAConfig, checks_task, parts, run_checks
+from transcompare.compare.qa import Finding, QAConfig, checks_task, parts, run_checks, translations
+from transcompare.compare.qa.base import Context
 from transcompare.model import ORIGINAL, Project, Row, Sentence, Witness
 from transcompare.pipeline import WitnessSource, build_project
 from transcompare.progress import Progress, run
@@ -95,6 +111,31 @@ WITHOUT_EMBEDDINGS = QAConfig(use_embeddings=False, use_dictionary=False)
 
 Rewrite = Callable[[str, int, Witness], str]
 """(sentence text, row index, witness) → the text the synthetic project gets."""
+Figures = dict[str, float]
+"""Seconds measured in one run, by what they measure."""
+T = TypeVar("T")
+
+BEFORE, ALONGSIDE, HELD = "before", "alongside", "held"
+
+
+@dataclass(frozen=True)
+class Asked:
+    """When the application's QA run is asked for, as far as what it waits for depends on it."""
+
+    label: str
+    analysers_loaded: bool = True
+    """Whether the window has loaded the word analysers first (it compares the rows on screen
+    as soon as the document opens, and both analysers serve that)."""
+    overview: str = HELD
+    """The overview's diffs of every row: made :data:`BEFORE` the run (which reuses them), in
+    a thread :data:`ALONGSIDE` it (what the window did before it held them), or :data:`HELD`
+    while it runs (which makes them itself and hands them over at the end)."""
+
+
+OPENED = Asked("asked for as soon as the document is open")
+INSTANT = Asked("asked for at the instant the document opens", analysers_loaded=False)
+LATER = Asked("asked for once the overview has every row's diffs", overview=BEFORE)
+NOT_HELD = Asked("asked for as soon as the document is open, overview not held", overview=ALONGSIDE)
 
 
 def aligned_corpus() -> Project:
@@ -226,7 +267,7 @@ def describe(project: Project) -> str:
     )
 
 
-def timed(label: str, work: Callable[[], object]) -> tuple[object, float, float]:
+def timed(label: str, work: Callable[[], T]) -> tuple[T, float, float]:
     """Run ``work``, print its wall-clock and CPU time (of this process and of the processes it
     started and saw end), and return its result and both times."""
     started, cpu = time.perf_counter(), cpu_seconds()
@@ -245,51 +286,71 @@ def all_diffs(project: Project) -> list[divergence.RowDiff]:
     return divergence.row_diffs(project, "en-a", "en-b")
 
 
-def diffs_and_checks(
-    project: Project, name: str, config: QAConfig, processes: int, start: str = parts.FORK
-) -> float:
+def diffs_and_checks(project: Project, name: str, config: QAConfig, processes: int) -> float:
     """Every row's word diff (as the application's overview makes them), then the QA checks
-    (which reuse the diffs), in ``processes`` processes at once, started as ``start`` says."""
-    print(f"- diffs and QA checks {name} ({processes_used(processes, start)})", flush=True)
-    if start == parts.FRESH:  # as the application does when it starts and opens the document
-        # imported here: the fork server imports this script, and the application's does not
-        # import Qt
-        from transcompare.ui.app import SWITCH_INTERVAL
-
-        sys.setswitchinterval(SWITCH_INTERVAL)
-        parts.prepare(range(len(project.rows)), processes)
-        lexicon.load_analysers()  # for the rows on screen, compared before every row's diffs
+    (which reuse the diffs), in ``processes`` forked processes at once."""
+    print(f"- diffs and QA checks {name} ({processes_used(processes)})", flush=True)
     diffs, wall_d, cpu_d = timed("word diffs en-a vs en-b, every row", lambda: all_diffs(project))
     changes = sum(len(d.changes) for d in diffs)
     print(f"    document divergence {divergence.pooled_score(diffs):.3f}, {changes} changes")
     timed("same diffs again (cached)", lambda: all_diffs(project))
-    per_check: dict[str, float] = {}
-    findings, wall_c, cpu_c = timed(
-        "QA checks", lambda: checks_timed(project, config, processes, start, per_check)
-    )
-    print(f"    {len(findings)} findings")
-    slowest = sorted(per_check.items(), key=lambda item: -item[1])[:5]
-    where = "this process" if processes == 1 else "this process, first part of the rows"
-    print(
-        f"    slowest steps (CPU s, {where}): "
-        + ", ".join(f"{name} {cpu:.2f}" for name, cpu in slowest)
-    )
+    _, wall_c, cpu_c = checks_timed(project, config, processes, parts.FORK)
     wall, cpu = wall_d + wall_c, cpu_d + cpu_c
     print(f"  diffs + checks: {wall:.2f} s wall ({verdict(wall)}), {cpu:.2f} s CPU")
     return wall
 
 
-def checks_alone(project: Project, config: QAConfig, processes: int) -> float:
+def as_the_application(project: Project, config: QAConfig, processes: int, asked: Asked) -> Figures:
+    """The QA checks in ``processes`` fresh processes, as the application runs them when
+    ``asked`` says; at the end, this process has every row's word diffs (for the overview)."""
+    print(f"- QA checks as the application runs them, {asked.label}", flush=True)
+    # imported here: the fork server imports this script, and the application's does not
+    # import Qt
+    from transcompare.ui.app import SWITCH_INTERVAL
+
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    parts.prepare(range(len(project.rows)), processes)  # as the window does as it opens
+    if asked.analysers_loaded:
+        lexicon.load_analysers()
+    figures: Figures = {}
+    if asked.overview == BEFORE:
+        _, figures["the overview's diffs"], _ = timed(
+            "word diffs en-a vs en-b, every row (the overview)", lambda: all_diffs(project)
+        )
+    overview = threading.Thread(target=row_by_row, args=(project,))
+    if asked.overview == ALONGSIDE:
+        overview.start()
+    _, figures["checks"], _ = checks_timed(project, config, processes, parts.FRESH)
+    if asked.overview == ALONGSIDE:
+        overview.join()
+    if asked.overview == BEFORE:
+        figures["the overview's diffs + checks"] = sum(figures.values())
+    context = Context(project, config)
+    diffed, rows = (
+        len(translations.at_hand(context)),
+        len(list(context.filled_rows("en-a", "en-b"))),
+    )
+    print(f"    word diffs in this process at the end: {diffed} of the {rows} rows to diff")
+    return figures
+
+
+def row_by_row(project: Project) -> None:
+    """The overview's diffs, one row at a time, as the window's comparing thread makes them."""
+    for row in project.rows:
+        divergence.row_diff(project, row, "en-a", "en-b")
+
+
+def checks_alone(project: Project, config: QAConfig, processes: int) -> Figures:
     """What ``transcompare qa`` does: the checks only, whose two-translations check diffs every
     row of the two English witnesses itself (the diffs stay where they were made)."""
     print(f"- QA checks alone, as transcompare qa ({processes_used(processes)})", flush=True)
     findings, wall, cpu = timed("QA checks", lambda: run_checks(project, config, processes))
     print(f"    {len(findings)} findings; {wall:.2f} s wall ({verdict(wall)})")
-    return wall
+    return {"checks, each row diffed by the run": wall}
 
 
-def processes_used(processes: int, start: str = parts.FORK) -> str:
-    return f"{processes} {start} processes" if processes > 1 else "1 process"
+def processes_used(processes: int) -> str:
+    return f"{processes} forked processes" if processes > 1 else "1 process"
 
 
 def verdict(wall: float) -> str:
@@ -297,25 +358,32 @@ def verdict(wall: float) -> str:
 
 
 def checks_timed(
-    project: Project,
-    config: QAConfig,
-    processes: int,
-    start: str,
-    per_check: dict[str, float],
-) -> list[Finding]:
-    """The QA checks, with the CPU time of each step recorded in ``per_check``. Each step is
-    reported as it starts, so a step's time runs to the next report; the last one's also
-    holds putting the findings in order and the garbage collection deferred during the run."""
+    project: Project, config: QAConfig, processes: int, start: str
+) -> tuple[list[Finding], float, float]:
+    """The QA checks, timed (wall-clock and CPU), with the CPU time of the slowest steps of
+    this process's part. Each step is reported as it starts, so a step's time runs to the next
+    report; the last one's also holds putting the findings in order and the garbage collection
+    deferred during the run."""
     started: list[tuple[str, float]] = []
 
     def note(progress: Progress) -> None:
         started.append((progress.message.removeprefix("QA check: "), time.process_time()))
 
-    findings = run(checks_task(project, config, processes, start), note)
+    findings, wall, cpu = timed(
+        "QA checks", lambda: run(checks_task(project, config, processes, start), note)
+    )
+    per_check: dict[str, float] = {}
     ends = [at for _, at in started[1:]] + [time.process_time()]
     for (step, at), end in zip(started, ends, strict=True):
         per_check[step] = per_check.get(step, 0.0) + end - at
-    return findings
+    print(f"    {len(findings)} findings")
+    slowest = sorted(per_check.items(), key=lambda item: -item[1])[:5]
+    where = "this process" if processes == 1 else "this process, first part of the rows"
+    print(
+        f"    slowest steps (CPU s, {where}): "
+        + ", ".join(f"{name} {cpu:.2f}" for name, cpu in slowest)
+    )
+    return findings, wall, cpu
 
 
 def fill_embedding_cache(project: Project) -> None:
@@ -341,9 +409,9 @@ def cross_lingual(project: Project) -> None:
     print(f"    {unmatched} unmatched of {sum(f.a_count + f.b_count for f in flags)} items")
 
 
-def in_fresh_process(work: Callable[..., float | None], *args: object) -> float | None:
+def in_fresh_process(work: Callable[..., T], *args: object) -> T | None:
     """Run ``work`` in a child forked now, which starts with no comparison cached, and return
-    what it returns (a time in seconds, or None)."""
+    what it returns (None if it sent nothing)."""
     fork = multiprocessing.get_context("fork")
     receiving, sending = fork.Pipe(duplex=False)
     child = fork.Process(target=_sending, args=(sending, work, *args))
@@ -359,18 +427,21 @@ def in_fresh_process(work: Callable[..., float | None], *args: object) -> float 
     return result
 
 
-def _sending(results: Connection, work: Callable[..., float | None], *args: object) -> None:
+def _sending(results: Connection, work: Callable[..., object], *args: object) -> None:
     results.send(work(*args))
 
 
-def budget_runs(repeat: int, work: Callable[..., float | None], *args: object) -> None:
-    """Measure a budget figure ``repeat`` times, each in a fresh process, and judge the median:
-    on a shared machine one run can be a quarter slower than the next."""
-    walls = [in_fresh_process(work, *args) or 0.0 for _ in range(repeat)]
-    if repeat > 1:
+def budget_runs(repeat: int, work: Callable[..., Figures], *args: object) -> None:
+    """Measure budget figures ``repeat`` times, each run in a fresh process, and judge their
+    medians: on a shared machine one run can be a quarter slower than the next."""
+    runs = [in_fresh_process(work, *args) or {} for _ in range(repeat)]
+    if repeat < 2:
+        return
+    for label in runs[0]:
+        walls = [figures[label] for figures in runs]
         median = statistics.median(walls)
         print(
-            f"  median of {repeat} runs: {median:.2f} s wall ({verdict(median)}); "
+            f"  median of {repeat} runs, {label}: {median:.2f} s wall ({verdict(median)}); "
             f"range {min(walls):.2f}-{max(walls):.2f} s",
             flush=True,
         )
@@ -395,15 +466,10 @@ def main() -> int:
             continue
         in_fresh_process(fill_embedding_cache, project)
         budget_runs(args.repeat, checks_alone, project, CLI_DEFAULT, cores)
-        budget_runs(
-            args.repeat,
-            diffs_and_checks,
-            project,
-            "as the application runs them",
-            CLI_DEFAULT,
-            cores,
-            parts.FRESH,
-        )
+        for asked in (OPENED, LATER):
+            budget_runs(args.repeat, as_the_application, project, CLI_DEFAULT, cores, asked)
+        for asked in (INSTANT, NOT_HELD):
+            in_fresh_process(as_the_application, project, CLI_DEFAULT, cores, asked)
         in_fresh_process(diffs_and_checks, project, "in one process", CLI_DEFAULT, 1)
         in_fresh_process(cross_lingual, project)
     return 0
