@@ -164,6 +164,7 @@ def main() -> None:
     big = synthetic_project(args.rows) if args.project == "light" else varied_project(args.rows)
     made = time.perf_counter() - start
     app = application()
+    services.prepare_qa_processes()  # as the application does as it starts
     window = MainWindow()
     window.resize(1400, 900)
     window.show()

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from transcompare.ui import messages
+from transcompare.ui import messages, services
 from transcompare.ui.main_window import MainWindow
 from transcompare.ui.settings import APPLICATION, ORGANIZATION
 
@@ -43,7 +43,9 @@ def run(paths: list[Path], screenshot: Path | None = None) -> int:
     With ``screenshot``, nothing is asked: errors go to stderr, the window is rendered to that
     PNG file once loading has finished, and the application exits (0 on success)."""
     app = application()
-    if screenshot is not None:
+    if screenshot is None:
+        services.prepare_qa_processes()
+    else:  # a screenshot runs no checks
         messages.interactive = False
     window = MainWindow()
     if screenshot is not None:

@@ -342,10 +342,19 @@ def _waited(
 
 
 def prepare(rows: range, processes: int) -> None:
-    """Start now what a later run over ``rows`` in fresh processes would first wait for: the
-    fork server, which imports the checks and loads the word analysers (about half a second,
-    on another core, and 90 MB). The application calls this when it opens a long document."""
-    if len(split(rows, processes, FRESH)) > 1 and _has_fork_server():
+    """Get ready for a later run over ``rows`` in ``processes`` fresh processes (see
+    :func:`get_ready`) if it would be checked in more than one part. The application calls
+    this when it opens a long document, in case the server it started has ended."""
+    if len(split(rows, processes, FRESH)) > 1:
+        get_ready()
+
+
+def get_ready() -> None:
+    """Start now what a run in fresh processes would first wait for, where the system has it
+    and it is not running yet: the fork server, which imports the checks and loads the word
+    analysers (about half a second, on another core, and 90 MB). The application calls this
+    as it starts."""
+    if _has_fork_server():
         _fork_server()
         with suppress(Exception):  # then the run starts it, or checks every part itself
             forkserver.ensure_running()
