@@ -193,3 +193,13 @@ def test_the_overview_is_drawn_once_its_rows_are_all_read(qtbot, window, monkeyp
     qtbot.waitUntil(lambda: bool(drawn) and not strip._dirty)
     qtbot.wait(50)
     assert set(drawn) == {0}
+
+
+def test_the_overview_waits_while_a_long_task_runs(qtbot, window):
+    strip = window.pane.overview
+    window.highlighter.hold_background(True)
+    window.set_project(make_project({"en": [f"Line {i}." for i in range(300)]}))
+    qtbot.wait(300)
+    assert len(strip._dirty) == 300
+    window.highlighter.hold_background(False)
+    qtbot.waitUntil(lambda: not strip._dirty)

@@ -161,6 +161,8 @@ class _Comparer(QThread):
 class Highlighter(QObject):
     ready = Signal(list)
     """Indexes of rows whose results just arrived."""
+    hold_changed = Signal(bool)
+    """Whether background work is now held (see :meth:`hold_background`)."""
 
     def __init__(self, compute: Compute, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -237,6 +239,7 @@ class Highlighter(QObject):
         5.4 s with the overview's diffs made alongside, 4.4–4.8 s with them held
         (``benchmarks/compare_speed.py``, varied vocabulary)."""
         self._queue.hold(held)
+        self.hold_changed.emit(held)
 
     @property
     def background_held(self) -> bool:

@@ -50,6 +50,7 @@ class OverviewStrip(QWidget):
         model.rowsRemoved.connect(self._removed)
         model.dataChanged.connect(self._changed)
         highlighter.ready.connect(self._mark)
+        highlighter.hold_changed.connect(lambda held: held or self._mark(()))
         self._reset()
 
     def sizeHint(self) -> QSize:
@@ -96,11 +97,15 @@ class OverviewStrip(QWidget):
         """Re-read up to CHUNK dirty rows (the rest on the next turn of the event loop, so a
         long document never blocks the window); rows not yet compared are queued for the
         highlighter. The strip is drawn again once every dirty row is re-read: drawing it
-        costs as much as re-reading a chunk, and a 10,000-row document opens with twenty."""
+        costs as much as re-reading a chunk, and a 10,000-row document opens with twenty. While
+        the highlighter holds its background work for a long task, the rows wait too (reading
+        them would take turns with the task, and the rows not compared would wait anyway)."""
         project = self.model.project
         if project is None:
             self._dirty.clear()
             return
+        if self.highlighter.background_held:
+            return  # re-read when it is released
         unknown = []
         for _ in range(min(CHUNK, len(self._dirty))):
             index = self._dirty.pop()
