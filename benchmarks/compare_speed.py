@@ -9,8 +9,8 @@ both together are the budget figures:
   in processes forked from it (one per core);
 * the application, asked for the checks as soon as the document is open (:data:`OPENED`: the
   window has compared the rows on screen, which loads the word analysers): its window has
-  threads, so it must not fork; it gets a fork server ready when it opens the document and
-  checks the rows in parts in fresh processes, which diff their rows themselves and hand the
+  threads, so it must not fork; it gets a fork server ready as it starts and checks the rows
+  in parts in fresh processes, which diff their rows themselves and hand the
   diffs back for the overview, whose own diffs wait while the run goes (its threads give up
   the interpreter to each other as often as the application's do).
 
@@ -18,9 +18,10 @@ Asked for later, once the overview has made every row's diffs (:data:`LATER`; on
 another, on one core, before anything was asked), the application's run hands each part the
 diffs of its rows: what the user waits for then is the checks; the overview's diffs and the
 checks are reported added up too. For comparison, once each: the application's run asked for
-at the very instant the document opens (:data:`INSTANT`: the analysers not loaded yet, the
-fork server just starting) and with the overview's diffs made alongside rather than held
-(:data:`NOT_HELD`); both without the sentence encoder; and both in one process.
+at the very instant the application opens with the document (:data:`INSTANT`: the analysers
+not loaded yet, the fork server just starting) and with the overview's diffs made alongside
+rather than held (:data:`NOT_HELD`); both without the sentence encoder; and both in one
+process.
 
 The project is synthetic but made of real text: the bundled Gromyko–Kennedy corpus (a Russian
 witness and two English ones) is aligned, and its rows are repeated until there are
@@ -133,7 +134,7 @@ class Asked:
 
 
 OPENED = Asked("asked for as soon as the document is open")
-INSTANT = Asked("asked for at the instant the document opens", analysers_loaded=False)
+INSTANT = Asked("asked for at the instant the application opens with it", analysers_loaded=False)
 LATER = Asked("asked for once the overview has every row's diffs", overview=BEFORE)
 NOT_HELD = Asked("asked for as soon as the document is open, overview not held", overview=ALONGSIDE)
 
@@ -309,7 +310,7 @@ def as_the_application(project: Project, config: QAConfig, processes: int, asked
     from transcompare.ui.app import SWITCH_INTERVAL
 
     sys.setswitchinterval(SWITCH_INTERVAL)
-    parts.prepare(range(len(project.rows)), processes)  # as the window does as it opens
+    parts.get_ready()  # as the application does as it starts
     if asked.analysers_loaded:
         lexicon.load_analysers()
     figures: Figures = {}
