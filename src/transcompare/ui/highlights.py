@@ -236,7 +236,7 @@ class Highlighter(QObject):
         task runs, a QA run above all: they would take turns with the task's own work in this
         process's interpreter and slow it down more than they advance, and the QA run makes
         the diffs they would make itself. A run asked for as a 10,000-row document opens took
-        5.4 s with the overview's diffs made alongside, 4.4–4.8 s with them held
+        5.1–5.4 s with the overview's diffs made alongside, 4.3–4.8 s with them held
         (``benchmarks/compare_speed.py``, varied vocabulary)."""
         self._queue.hold(held)
         self.hold_changed.emit(held)
