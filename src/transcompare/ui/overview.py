@@ -50,7 +50,7 @@ class OverviewStrip(QWidget):
         model.rowsRemoved.connect(self._removed)
         model.dataChanged.connect(self._changed)
         highlighter.ready.connect(self._mark)
-        highlighter.hold_changed.connect(lambda held: held or self._mark(()))
+        highlighter.hold_changed.connect(self._hold_changed)
         self._reset()
 
     def sizeHint(self) -> QSize:
@@ -87,6 +87,10 @@ class OverviewStrip(QWidget):
 
     def _changed(self, top: QModelIndex, bottom: QModelIndex, *_roles) -> None:
         self._mark(range(top.row(), bottom.row() + 1))
+
+    def _hold_changed(self, held: bool) -> None:
+        if not held:  # re-read the rows that changed meanwhile (see _refresh)
+            self._mark(())
 
     def _mark(self, rows) -> None:
         self._dirty.update(rows)
