@@ -58,3 +58,14 @@ def test_what_was_made_during_the_pause_goes_to_the_oldest_generation(collector_
     oldest = {id(o) for o in gc.get_objects(generation=2)}
     assert id(kept[0]) in oldest and id(kept[-1]) in oldest  # not left for a young collection
     assert gc.get_freeze_count() == 0  # aged, not frozen
+
+
+def test_pauses_of_two_threads_keep_it_off_until_the_last_ends(collector_on):
+    """A pause begun first may end first (a task in one thread, a computation in another)."""
+    first, second = collection_paused(), collection_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled() and paused()
+    second.__exit__(None, None, None)
+    assert gc.isenabled() and not paused()

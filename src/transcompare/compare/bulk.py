@@ -20,28 +20,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _pauses = 0
+_enabled_before = False
+"""Whether the collector was on when the first of the pauses now running began."""
 _lock = threading.Lock()
 
 
 @contextmanager
 def collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the ``with`` block, and resume it afterwards
-    (whatever happens, unless it was off before: nested and concurrent pauses end with it on)."""
-    global _pauses
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """Pause the cyclic garbage collector for the ``with`` block, and resume it when the last
+    pause running ends (whatever happens, unless it was off before the first began: nested
+    pauses, and pauses of several threads that end in any order, end with it on)."""
+    global _pauses, _enabled_before
     with _lock:
+        if _pauses == 0:
+            _enabled_before = gc.isenabled()
         _pauses += 1
+        gc.disable()
     try:
         yield
     finally:
-        with _lock:
+        with _lock:  # a pause beginning meanwhile must find the collector as this one leaves it
             _pauses -= 1
-            last = _pauses == 0
-        if last:
-            _age_all()
-        if was_enabled:
-            gc.enable()
+            if _pauses == 0:
+                _age_all()
+                if _enabled_before:
+                    gc.enable()
 
 
 def _age_all() -> None:
